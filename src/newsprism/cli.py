@@ -1,0 +1,108 @@
+"""The ``newsprism`` command. Thin: each command parses its options and calls one stage.
+
+Heavy modules (spaCy, ONNX, SQLAlchemy, FastAPI) are imported inside the commands so that
+``newsprism --help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from newsprism.errors import NewsprismError
+
+app = typer.Typer(
+    name="newsprism",
+    help="One news story through every source that covers it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+def warn(message: str) -> None:
+    typer.echo(f"newsprism: {message}", err=True)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsprismError(f"cannot write {output}: {exc.strerror}") from exc
+
+
+@app.command()
+def brief(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders (read recursively) of one story's articles."),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.json,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    timings: Annotated[
+        bool, typer.Option("--timings", help="Print seconds per stage to stderr.")
+    ] = False,
+) -> None:
+    """Write the brief of one story: entities, quotes, claims, conflicts, timeline, framing."""
+    from newsprism.brief import StageTimer, build_brief
+    from newsprism.ingest import read_articles
+    from newsprism.report import render
+
+    if not paths:
+        raise NewsprismError("give at least one file or folder of articles")
+    timer = StageTimer()
+    with timer.stage("ingest"):
+        result = read_articles(paths)
+    for problem in result.problems:
+        warn(problem)
+    story_brief = build_brief(result.articles, timer=timer)
+    with timer.stage("render"):
+        text = render(story_brief, output_format.value)
+    write_output(text, output)
+    if timings:
+        for name, seconds in timer.seconds.items():
+            warn(f"{name:<10} {seconds:7.3f} s")
+        warn(f"{'total':<10} {sum(timer.seconds.values()):7.3f} s")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the brief."""
+    from newsprism.report.jsonout import brief_schema
+
+    typer.echo(json.dumps(brief_schema(), indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsprismError as exc:
+        warn(str(exc))
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        warn("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

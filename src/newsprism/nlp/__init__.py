@@ -1,0 +1,1 @@
+"""Parsing (spaCy) and sentence embeddings (MiniLM), each loaded once and cached."""

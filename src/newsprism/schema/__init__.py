@@ -1,0 +1,1 @@
+"""Data files: the brief's JSON Schema."""
