@@ -1,1 +1,1 @@
-"""analysis"""
+"""The analysis no library does: entities, quotes, claims, conflicts, timeline, framing, summary."""
