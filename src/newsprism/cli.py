@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from newsprism.bench.cli import bench_app
 from newsprism.errors import NewsprismError
 
 app = typer.Typer(
@@ -23,6 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(bench_app, name="bench")
 
 
 class OutputFormat(str, Enum):
@@ -91,6 +93,22 @@ def schema() -> None:
     from newsprism.report.jsonout import brief_schema
 
     typer.echo(json.dumps(brief_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command()
+def serve(
+    db: Annotated[
+        str, typer.Option("--db", help="Store URL (sqlite:///file.db or postgresql://...).")
+    ] = "sqlite:///newsprism.db",
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the web app and JSON API (writes need NEWSPRISM_TOKEN set)."""
+    import uvicorn
+
+    from newsprism.web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -1,11 +1,572 @@
-"""PLACEHOLDER (owner: entities/quotes helper): quotes with their speakers."""
+"""Quotes with their speakers: direct, indirect and mixed, found from the dependency parse.
+
+Each cue (a reporting verb or "according to") gives a speaker (its subject, or the object of
+"quoted him as saying") and a content (an adjacent quotation, or the reported clause). The
+speaker is resolved to a story entity: names directly, pronouns and definite descriptions ("the
+corporation", "the deputy foreign minister") to the entity they refer back to, unnamed sources
+("a person close to the ministry") to the outlet that relays them.
+"""
 
 from __future__ import annotations
 
-from newsprism.analysis.entities import EntityIndex
-from newsprism.model import Quote
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsprism.analysis.cues import (
+    CUE_LEMMAS,
+    MEDIA_NAME_WORDS,
+    MEDIA_NOUNS,
+    OBJECT_CONTENT_LEMMAS,
+    OTHER_PRONOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    RELAY_LEMMAS,
+    STANCE_LEMMAS,
+    REPORT_NOUNS,
+    UNNAMED_SOURCE_NOUNS,
+)
+from newsprism.analysis.entities import ORG_NOUNS, TITLE_WORDS, EntityIndex, fold
+from newsprism.model import Entity, Quote, QuoteKind, stable_id
 from newsprism.nlp.pipeline import ParsedStory
+
+_OPENING = "“„«"
+_CLOSING = "”»"
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A direct quote and its cue are at most this far apart ('"...," the press service of X stated').
+_MAX_CUE_GAP = 120
+_MIN_DIRECT_WORDS = 3
+_SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """A stretch of text between quotation marks (``start``/``end``: the content inside)."""
+
+    open: int
+    close: int  # index of the closing mark, or the paragraph end when unpaired
+    start: int
+    end: int
+    paired: bool
+
+    def words(self, text: str) -> int:
+        return len(text[self.start : self.end].split())
+
+
+def find_quote_marks(text: str) -> list[QuoteMarks]:
+    """Double-quoted stretches, curly or straight; an unclosed quote runs to its paragraph end.
+
+    Single quotes are left alone: in news they are scare quotes ('interim president') or
+    apostrophes far more often than quotations.
+    """
+    found: list[QuoteMarks] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        opened: int | None = None
+        for i, ch in enumerate(paragraph):
+            pos = offset + i
+            if ch in _OPENING or (ch == '"' and opened is None):
+                if opened is not None:  # a new quote opens before the last one closed
+                    found.append(_marks(text, opened, pos, paired=False))
+                opened = pos
+            elif ch in _CLOSING or ch == '"':
+                if opened is not None:
+                    found.append(_marks(text, opened, pos, paired=True))
+                    opened = None
+                elif ch in _CLOSING and found and not found[-1].paired:
+                    # a quote carried over from the paragraph before closes here
+                    found.append(_marks(text, offset - 1, pos, paired=True))
+        if opened is not None:
+            found.append(_marks(text, opened, offset + len(paragraph), paired=False))
+        offset += len(paragraph) + 1
+    return [q for q in found if q.end > q.start]
+
+
+def _marks(text: str, open_pos: int, close_pos: int, paired: bool) -> QuoteMarks:
+    start, end = open_pos + 1, close_pos
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return QuoteMarks(open_pos, close_pos, start, end, paired)
+
+
+@dataclass
+class Speaker:
+    entity: Entity | None
+    description: str | None
+    span: tuple[int, int] | None
+    via: str | None = None
+
+
+@dataclass
+class _Candidate:
+    cue: Token
+    cue_text: str
+    speaker: Speaker
+    start: int
+    end: int
+    kind: QuoteKind
+    rule: str
+    priority: int
+
+
+@dataclass
+class _ArticleState:
+    """What the article has said so far, for pronouns, definite descriptions and relays."""
+
+    salient: list[tuple[int, Entity]] = field(default_factory=list)  # (char, entity) subjects
+    speakers: list[tuple[int, Entity, str]] = field(default_factory=list)  # (char, entity, head)
+    relays: list[tuple[int, Entity]] = field(default_factory=list)  # outlets relaying a source
+
+
+class _ArticleQuotes:
+    def __init__(self, article_id: str, doc: Doc, entities: EntityIndex) -> None:
+        self.article_id = article_id
+        self.doc = doc
+        self.text = doc.text
+        self.entities = entities
+        self.marks = find_quote_marks(self.text)
+        self.state = _ArticleState()
+        self.mentions = entities.mentions_in(article_id)
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def entity_on(self, tok: Token) -> Entity | None:
+        start, end = tok.idx, tok.idx + len(tok.text)
+        for s, e, entity in self.mentions:
+            if s < end and start < e:
+                return entity
+            if s >= end:
+                break
+        return None
+
+    def entity_in(self, tokens: list[Token], types: tuple[str, ...]) -> Entity | None:
+        for tok in tokens:
+            entity = self.entity_on(tok)
+            if entity is not None and entity.type in types:
+                return entity
+        return None
+
+    def np_span(self, tok: Token) -> tuple[int, int]:
+        words = [t for t in tok.subtree if not t.is_punct or t.i == tok.i]
+        # stop at a relative clause or a comma-separated aside
+        cut = [t for t in words if t.i > tok.i and t.dep_ in {"relcl", "acl"} and t.head == tok]
+        last = min((c.left_edge.i for c in cut), default=words[-1].i + 1) - 1
+        words = [t for t in words if t.i <= max(last, tok.i)]
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+
+    def resolve(self, tok: Token) -> Speaker:
+        """The entity (or unnamed source) that a subject or object token stands for."""
+        span = self.np_span(tok)
+        np_text = self.text[span[0] : span[1]]
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | OTHER_PRONOUNS:
+            entity = self.antecedent(tok)
+            return Speaker(entity, entity.description if entity else None, span)
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.resolve(tok.head.head)
+        entity = self.entity_on(tok)
+        if entity is not None and entity.type not in {"DATE", "CARDINAL"}:
+            return Speaker(entity, entity.description, span)
+        subtree = list(tok.subtree)
+        lemma = tok.lemma_.lower()
+        if low in TITLE_WORDS or lemma in TITLE_WORDS:
+            person = self.entity_in(subtree, ("PERSON",)) or self.by_role(tok, subtree)
+            if person is not None:
+                return Speaker(person, np_text, span)
+        for child in tok.children:  # "Russia's exporter, Rosoboronexport," said
+            if child.dep_ == "appos":
+                named = self.entity_on(child)
+                if named is not None and named.type not in {"GPE", "NORP"}:
+                    return Speaker(named, np_text, span)
+        owner = self.owner(tok)  # "Rostec's press service", "the press service of Rostec"
+        if owner is not None:
+            return Speaker(owner, np_text, span)
+        if lemma in UNNAMED_SOURCE_NOUNS or low in UNNAMED_SOURCE_NOUNS:
+            return Speaker(self.relay_before(tok.idx), np_text, span)
+        modifiers = [t for c in tok.children if c.dep_ in {"compound", "nmod"} for t in c.subtree]
+        named = self.entity_in(modifiers, ("ORG", "PERSON"))  # "RIA Novosti news agency"
+        if named is not None:
+            return Speaker(named, np_text, span)
+        if any(c.lower_ in {"the", "that", "this"} for c in tok.children) or lemma in (
+            ORG_NOUNS | MEDIA_NOUNS
+        ):
+            referent = self.definite_referent(tok, subtree)
+            if referent is not None:
+                return Speaker(referent, np_text, span)
+        inside = self.entity_in(subtree, ("PERSON", "ORG"))
+        if inside is not None:
+            return Speaker(inside, np_text, span)
+        known = self.entities.find(np_text)  # a name the model did not tag here
+        if known is not None:
+            return Speaker(known, known.description, span)
+        return Speaker(None, np_text, span)
+
+    def relay_before(self, char: int) -> Entity | None:
+        """The outlet whose report the article is relaying at this point, if any."""
+        relays = [e for c, e in self.state.relays if c < char]
+        if relays:
+            return relays[-1]
+        media = [e for s, _, e in self.mentions if s < char and _is_media(e)]
+        return media[-1] if media else None
+
+    def owner(self, tok: Token) -> Entity | None:
+        heads = [tok]
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                heads += [g for g in child.children if g.dep_ == "pobj"]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "poss" or (head is not tok and child.i == head.i):
+                    named = self.entity_on(child)
+                    if named is not None and named.type in {"ORG", "PERSON"}:
+                        return named
+            if head is not tok:
+                named = self.entity_on(head)
+                if named is not None and named.type in {"ORG", "PERSON"}:
+                    return named
+        return None
+
+    def by_role(self, tok: Token, subtree: list[Token]) -> Entity | None:
+        """ "the deputy foreign minister" -> the person described so, nearest in the article."""
+        candidates = [e for e in self.entities.with_role(tok.lemma_) if e.type == "PERSON"]
+        if not candidates:
+            candidates = [e for e in self.entities.with_role(tok.lower_) if e.type == "PERSON"]
+        if not candidates:
+            return None
+        words = {fold(t.text) for t in subtree if not t.is_punct}
+        before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
+
+        def score(entity: Entity) -> tuple[int, int, int]:
+            desc_words = {w for d in self.entities.descriptions.get(entity.id, []) for w in fold(d).split()}
+            return (len(words & desc_words), entity.id in before, before.get(entity.id, -1))
+
+        return max(candidates, key=score)
+
+    def definite_referent(self, tok: Token, subtree: list[Token]) -> Entity | None:
+        lemma = tok.lemma_.lower()
+        for _, entity, head in reversed(self.state.speakers):
+            if head == lemma:
+                return entity
+        described = [e for e in self.entities.with_role(lemma) if e.type != "GPE"]
+        if described:
+            before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
+            return max(described, key=lambda e: before.get(e.id, -1))
+        if lemma in MEDIA_NOUNS or lemma in REPORT_NOUNS:
+            return self.relay_before(tok.idx)
+        if lemma in ORG_NOUNS:
+            orgs = [e for s, _, e in self.mentions if s < tok.idx and e.type == "ORG" and not _is_media(e)]
+            return orgs[-1] if orgs else None
+        return None
+
+    def antecedent(self, tok: Token) -> Entity | None:
+        low = tok.lower_
+        prior = sorted(((c, e) for c, e in self.state.salient if c < tok.idx), key=lambda p: p[0])
+        if not prior:
+            return None
+        last_speaker = self.state.speakers[-1][1] if self.state.speakers else None
+        if low in PERSON_PRONOUNS:
+            for _, entity in reversed(prior):
+                if entity.type == "PERSON" or entity is last_speaker:
+                    return entity
+            return None
+        for _, entity in reversed(prior):
+            if entity.type in {"ORG", "GPE", "NORP"} or entity is last_speaker:
+                return entity
+        return None
+
+    # -- cues -------------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:  # "MOSCOW (Sputnik): ... The Wall Street Journal reported": the nearest
+            return min(subjects, key=lambda c: abs(c.i - verb.i))
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+            return self.subject_of(verb.head)
+        return None
+
+    def adjacent_quote(self, verb: Token, subject: Token | None) -> QuoteMarks | None:
+        """A quotation right before or after the cue clause."""
+        clause = [verb, *(subject.subtree if subject is not None else [])]
+        left = min(t.idx for t in clause)
+        right = max(t.idx + len(t.text) for t in clause)
+        best: QuoteMarks | None = None
+        for q in self.marks:
+            if q.words(self.text) < _MIN_DIRECT_WORDS:
+                continue
+            if q.close < left and left - q.close <= _MAX_CUE_GAP:
+                gap = self.text[q.close + 1 : left]
+                if not _SENTENCE_PUNCT.search(gap + " ") and not any(c in gap for c in '"“”'):
+                    best = q
+            elif q.open >= right and q.open - right <= 60:
+                gap = self.text[right : q.open]
+                tail = gap.rstrip()
+                rest = self.text[q.close + 1 : q.close + 40]
+                ends = not rest.strip() or re.match(r"\s*[.!?)\]]|\s*\n|\s+[A-Z“\"]", rest)
+                if not _SENTENCE_PUNCT.search(gap) and (not tail or tail[-1] in ":,") and ends:
+                    return q
+        return best
+
+    def content_clause(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                return child
+        return None
+
+    def candidates_for(self, verb: Token) -> _Candidate | None:
+        lemma = verb.lemma_.lower()
+        if verb.dep_ in {"amod", "compound"} or (verb.dep_ == "acl" and verb.tag_ != "VBG"):
+            return None
+        # "quoted him as saying", "cited its source as saying": the cue is "quoted"
+        if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            return None
+        subject = self.subject_of(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the president saying that ..."
+            subject = verb.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        quoted_as = lemma in {"quote", "cite"} and any(
+            c.lower_ == "as" for c in verb.children if c.dep_ == "prep"
+        )
+        speaker_tok = subject
+        via: str | None = None
+        description: str | None = None
+        if quoted_as and obj is not None and subject is not None:
+            obj_speaker = self.resolve(obj)
+            if obj.pos_ == "PRON" or (obj_speaker.entity and obj_speaker.entity.type == "PERSON"):
+                relay = self.resolve(subject)
+                via = relay.entity.name if relay.entity else relay.description
+                speaker_tok = obj
+            else:
+                description = self.text[obj_speaker.span[0] : obj_speaker.span[1]] if obj_speaker.span else None
+        if lemma == "cite" and verb.dep_ == "advcl" and obj is not None:
+            description = self.text[slice(*self.np_span(obj))]
+        if speaker_tok is None:
+            return None
+        speaker = self.resolve(speaker_tok)
+        if description is not None and speaker.entity is not None:
+            speaker.description = description
+        speaker.via = via
+        cue_text = verb.text if not quoted_as else f"{verb.text} as saying"
+        if lemma == "cite" and verb.dep_ == "advcl":
+            cue_text = verb.head.text
+
+        quote = self.adjacent_quote(verb, speaker_tok if speaker_tok is subject else subject)
+        if quote is not None:
+            return _Candidate(verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0)
+        clause = self.content_clause(verb)
+        if clause is not None:
+            start, end = self.token_span(list(clause.subtree))
+            return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1)
+        inverted = self.inverted(verb)
+        if inverted is not None:
+            named, tokens = inverted
+            start, end = self.token_span(tokens)
+            return _Candidate(verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2)
+        if verb.dep_ == "parataxis" and verb.i > verb.head.i:
+            sent = verb.sent
+            tokens = [t for t in sent if t.i < verb.left_edge.i]
+            if tokens:
+                start, end = self.token_span(tokens)
+                return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2)
+        after = [t for t in verb.subtree if t.i > verb.i]
+        stance = lemma in STANCE_LEMMAS and any(
+            c.dep_ in {"dobj", "xcomp", "prep", "oprd"} for c in verb.children if c.i > verb.i
+        )
+        if after and (stance or lemma in OBJECT_CONTENT_LEMMAS and obj is not None) and len(after) >= 3:
+            start, end = self.token_span(after)
+            return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3)
+        if after and any(self.inside(q, after) for q in self.marks):
+            start, end = self.token_span(after)
+            return _Candidate(verb, cue_text, speaker, start, end, "mixed", "object-quote", 3)
+        return None
+
+    def inverted(self, verb: Token) -> tuple[Speaker, list[Token]] | None:
+        """ "..., The Wall Street Journal reported Sunday": a name, then the cue, at the end."""
+        before = verb.i - 1
+        if before < verb.sent.start or verb.i == verb.sent.start:
+            return None
+        entity = self.entity_on(self.doc[before])
+        if entity is None or entity.type not in {"PERSON", "ORG"}:
+            return None
+        first = before
+        while first > verb.sent.start and self.entity_on(self.doc[first - 1]) is entity:
+            first -= 1
+        if first - 1 <= verb.sent.start or self.doc[first - 1].text != ",":
+            if not (first - 2 > verb.sent.start and self.doc[first - 1].lower_ == "the"):
+                return None
+            first -= 1
+            if self.doc[first - 1].text != ",":
+                return None
+        tokens = [t for t in verb.sent if t.i < first - 1]
+        if len(tokens) < 3:
+            return None
+        named = self.doc[first : before + 1]
+        return Speaker(entity, entity.description, (named.start_char, named.end_char)), tokens
+
+    def according_to(self, tok: Token) -> _Candidate | None:
+        """ "..., according to X": content is the rest of the sentence."""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if source is None:
+            return None
+        phrase = {t.i for t in tok.subtree}
+        rest = [t for t in tok.sent if t.i not in phrase]
+        if len(rest) < 3:
+            return None
+        start, end = self.token_span(rest)
+        speaker = self.resolve(source)
+        return _Candidate(tok, "according to", speaker, start, end, self.kind(start, end), "according-to", 1)
+
+    def inside(self, q: QuoteMarks, tokens: list[Token]) -> bool:
+        return tokens[0].idx <= q.open and q.close <= tokens[-1].idx + len(tokens[-1].text)
+
+    def token_span(self, tokens: list[Token]) -> tuple[int, int]:
+        words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        if not words:
+            words = tokens
+        return words[0].idx, words[-1].idx + len(words[-1].text)
+
+    def kind(self, start: int, end: int) -> QuoteKind:
+        for q in self.marks:
+            if start <= q.start and q.end <= end + 1 and q.words(self.text) >= 1:
+                return "mixed"
+        return "indirect"
+
+    # -- the article ------------------------------------------------------------------------
+
+    def remember(self, candidate: _Candidate) -> None:
+        entity = candidate.speaker.entity
+        if entity is None:
+            return
+        pos = candidate.speaker.span[0] if candidate.speaker.span else candidate.cue.idx
+        subject = self.subject_of(candidate.cue)
+        head = subject.lemma_.lower() if subject is not None else ""
+        self.state.speakers.append((pos, entity, head))
+        self.state.salient.append((pos, entity))
+        if entity.type == "ORG" and (candidate.cue.lemma_.lower() in RELAY_LEMMAS or _is_media(entity)):
+            self.state.relays.append((pos, entity))
+
+    def run(self) -> list[Quote]:
+        quoted = [(q.open, q.close) for q in self.marks]
+        for tok in self.doc:
+            if tok.dep_ in _SUBJECT_DEPS and not any(o < tok.idx < c for o, c in quoted):
+                entity = self.entity_on(tok)
+                if entity is not None and entity.type in {"PERSON", "ORG"}:
+                    self.state.salient.append((tok.idx, entity))
+        self.state.salient.sort(key=lambda s: s[0])
+        chosen: list[_Candidate] = []
+        for tok in self.doc:
+            candidate: _Candidate | None = None
+            if tok.lower_ == "according" and tok.dep_ == "prep":
+                candidate = self.according_to(tok)
+            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in CUE_LEMMAS:
+                candidate = self.candidates_for(tok)
+            if candidate is None or candidate.end - candidate.start < 2:
+                continue
+            clash = next((c for c in chosen if _overlap(c, candidate) > 0.5), None)
+            if clash is not None:
+                if clash.priority <= candidate.priority:
+                    continue
+                chosen.remove(clash)
+            chosen.append(candidate)
+            self.remember(candidate)
+        chosen += self.continuations(chosen)
+        chosen += self.unattributed(chosen)
+        chosen.sort(key=lambda c: c.start)
+        return [self.to_quote(c) for c in chosen]
+
+    def continuations(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """A quotation with no cue of its own, right after a direct quote: the same speaker."""
+        extra: list[_Candidate] = []
+        directs = sorted((c for c in chosen if c.kind == "direct"), key=lambda c: c.start)
+        for q in self.marks:
+            if q.words(self.text) < 4 or any(
+                c.start <= q.start < c.end or q.start <= c.start < q.end for c in chosen
+            ):
+                continue
+            lead = self.text[: q.open].rstrip()
+            if lead and lead[-1] not in ".!?:\n\"”":  # a continuation starts a sentence
+                continue
+            before = [c for c in directs if c.end <= q.start and q.start - c.end <= 200]
+            if not before:
+                continue
+            prev = before[-1]
+            between = self.text[prev.end : q.open]
+            if between.count("\n") > 2:
+                continue
+            extra.append(
+                _Candidate(prev.cue, prev.cue_text, prev.speaker, q.start, q.end, "direct", "continuation", 4)
+            )
+        return extra
+
+    def unattributed(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Quotations no cue claims: after "X continued:" the colon's subject, else the last speaker."""
+        extra: list[_Candidate] = []
+        taken = list(chosen)
+        for q in self.marks:
+            if q.words(self.text) < 5 or any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in taken):
+                continue
+            lead = self.text[: q.open].rstrip()
+            speaker: Speaker | None = None
+            cue: Token | None = None
+            if lead.endswith(":"):
+                colon = self.doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+                if colon is not None:
+                    root = colon.sent.root
+                    subject = self.subject_of(root)
+                    if subject is not None:
+                        speaker, cue = self.resolve(subject), root
+            if speaker is None:
+                prior = [c for c in taken if c.end <= q.start and c.speaker.entity is not None]
+                if not prior or q.start - prior[-1].end > 600:
+                    continue
+                speaker, cue = prior[-1].speaker, prior[-1].cue
+            assert cue is not None
+            found = _Candidate(cue, cue.text, speaker, q.start, q.end, "direct", "unattributed", 5)
+            extra.append(found)
+            taken.append(found)
+        return extra
+
+    def to_quote(self, c: _Candidate) -> Quote:
+        entity = c.speaker.entity
+        description = c.speaker.description
+        if entity is not None and description and fold(description) == fold(entity.name):
+            description = entity.description
+        return Quote(
+            id=stable_id("q", self.article_id, str(c.start), str(c.end)),
+            speaker=entity.name if entity else None,
+            speaker_entity_id=entity.id if entity else None,
+            speaker_description=description,
+            via=c.speaker.via,
+            cue=c.cue_text,
+            text=self.text[c.start : c.end],
+            kind=c.kind,
+            article_id=self.article_id,
+            span=(c.start, c.end),
+            speaker_span=c.speaker.span,
+            rule=c.rule,
+        )
+
+
+def _is_media(entity: Entity) -> bool:
+    return entity.type == "ORG" and any(w in MEDIA_NAME_WORDS for w in fold(entity.name).split())
+
+
+def _overlap(a: _Candidate, b: _Candidate) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    if inter <= 0:
+        return 0.0
+    return inter / min(a.end - a.start, b.end - b.start)
 
 
 def extract_quotes(story: ParsedStory, entities: EntityIndex) -> list[Quote]:
-    return []
+    """Every quote of every article, each with its speaker resolved where the text allows."""
+    quotes: list[Quote] = []
+    for article in story.articles:
+        doc = story.docs.get(article.id)
+        if doc is not None:
+            quotes.extend(_ArticleQuotes(article.id, doc, entities).run())
+    return quotes
+

@@ -1,0 +1,504 @@
+"""One assertion per clause: the units that claims are grouped from and conflicts compare.
+
+An assertion is a span of one article that states one thing, with who asserts it. It comes
+from a quote (split into its sentences and coordinated clauses), from a reported sentence
+without quotation marks ("The Wall Street Journal reported that ..."), or from the outlet's
+own narration when that narration carries a checkable fact (a number or an entity acting).
+Texts are always exact substrings of the article text, so any stage can find them again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analysis.entities import EntityIndex
+from newsprism.analysis.quantities import quantities_in_span
+from newsprism.config import DEFAULT, Settings
+from newsprism.model import Quantity, Quote
+from newsprism.nlp.embeddings import embed
+from newsprism.nlp.pipeline import ParsedStory
+
+REPORTING_VERBS = {
+    "say",
+    "tell",
+    "report",
+    "state",
+    "claim",
+    "announce",
+    "add",
+    "note",
+    "stress",
+    "insist",
+    "declare",
+    "explain",
+    "write",
+    "cite",
+    "quote",
+    "assert",
+    "argue",
+    "allege",
+    "confirm",
+    "estimate",
+    "warn",
+    "suggest",
+    "indicate",
+    "acknowledge",
+    "admit",
+    "reaffirm",
+    "tweet",
+    "deny",
+    "refute",
+    "dismiss",
+    "reject",
+    "debunk",
+    "rebut",
+    "contend",
+    "maintain",
+    "believe",
+    "accuse",
+    "emphasize",
+    "emphasise",
+    "predict",
+    "recall",
+    "reveal",
+    "disclose",
+    "concede",
+}
+DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "debunk", "rebut", "disprove", "dispute"}
+# Phrases that call a claim false without stating another fact.
+DENIAL_PHRASES = re.compile(
+    r"\b(?:absolutely |completely |totally |entirely )?(?:false|untrue|not true|fake news|"
+    r"nothing to do with (?:the )?reality|no basis|baseless|groundless|unfounded|myth|"
+    r"fabricat\w*|not correct|incorrect|misleading|nonsense|lies?\b|hoax|"
+    r"(?:has|have|had) been debunked|not the case|no truth|exaggerat\w*|overestimat\w*|"
+    r"overstat\w*|inflated)",
+    re.IGNORECASE,
+)
+# Statements that something stayed as it was: they contradict claims of change.
+STABILITY = re.compile(
+    r"\b(?:remain(?:s|ed)? (?:the same|unchanged|stable|constant)|(?:has|have|had) not changed|"
+    r"(?:hasn't|haven't|hadn't) changed|unchanged|no change)",
+    re.IGNORECASE,
+)
+NEGATORS = {"not", "n't", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without"}
+QUESTION_OR_NONFACT = re.compile(r"\?\s*[\"”’]?$")
+NON_COMMENT = re.compile(
+    r"\b(?:declined|refused) to comment|did not (?:respond|reply|comment)", re.IGNORECASE
+)
+LEADING_COMPLEMENTIZER = re.compile(
+    r"(?:in a statement |on twitter )?(?:that|as) [\"“‘']?", re.IGNORECASE
+)
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+MIN_TOKENS = 4
+# Verbs and nouns of one event family, so "no talk of any cuts" meets "cut its staff" and
+# "reports about the withdrawal" meets "had withdrawn": general English, not story words.
+EVENT_FAMILIES = {
+    "reduce": (
+        "withdraw",
+        "withdrawal",
+        "remove",
+        "removal",
+        "cut",
+        "cutback",
+        "reduce",
+        "reduction",
+        "pull",
+        "pullout",
+        "leave",
+        "exodus",
+        "departure",
+        "slash",
+        "decrease",
+        "diminish",
+        "drawdown",
+        "shrink",
+        "evacuate",
+        "evacuation",
+        "exit",
+    ),
+    "increase": (
+        "increase",
+        "raise",
+        "expand",
+        "expansion",
+        "boost",
+        "deploy",
+        "deployment",
+        "send",
+        "grow",
+        "growth",
+        "add",
+    ),
+    "kill": ("kill", "killing", "die", "death", "dead", "casualty", "fatality"),
+    "inform": ("inform", "tell", "message", "letter", "notify", "notification", "say"),
+    "attack": ("attack", "strike", "bomb", "bombing", "shell", "shelling", "raid"),
+    "arrest": ("arrest", "detain", "detention", "custody", "jail"),
+}
+EVENT_OF = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
+
+
+@dataclass
+class Assertion:
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    source: str  # "quote", "reported" or "narration"
+    quote_id: str | None = None
+    cue: str | None = None
+    negated: bool = False
+    denial: bool = False  # calls something false
+    negated_event: bool = False  # the negation's scope names an event (EVENT_FAMILIES)
+    denied_object: bool = False  # the text is what a denial verb denies ("denied [reports of X]")
+    stability: bool = False  # says something did not change
+    quantities: list[Quantity] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # entity names and proper nouns, casefolded
+    lemmas: set[str] = field(default_factory=set)  # content lemmas, casefolded
+    events: set[str] = field(default_factory=set)  # event families named (EVENT_FAMILIES)
+
+
+def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces, quotation marks and final punctuation from a span of ``text``."""
+    strip = " \t\n\"“”‘’'«»,;:—–-("
+    while start < end and text[start] in strip:
+        start += 1
+    lead = LEADING_COMPLEMENTIZER.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and text[end - 1] in strip + ".)":
+        end -= 1
+    # Keep a closing quote or bracket whose opening one is inside the span.
+    for open_, close in (("“", "”"), ("(", ")"), ("‘", "’")):
+        piece = text[start:end]
+        if piece.count(open_) > piece.count(close) and end < len(text) and text[end] == close:
+            end += 1
+    return start, end
+
+
+def _subtree_bounds(token: Token, skip: set[int]) -> tuple[int, int]:
+    """Token index range of a subtree without the subtrees rooted at ``skip``."""
+    idx = [t.i for t in token.subtree]
+    excluded: set[int] = set()
+    for other in token.subtree:
+        if other.i in skip:
+            excluded.update(t.i for t in other.subtree)
+    idx = [i for i in idx if i not in excluded]
+    return min(idx), max(idx) + 1
+
+
+def split_clauses(span: Span) -> list[Span]:
+    """Split a sentence into its coordinated main clauses ("X, and there is no Y" -> 2)."""
+    doc = span.doc
+    pieces: list[Span] = []
+    roots = [t for t in span if t.head == t or t.head.i < span.start or t.head.i >= span.end]
+    for root in roots:
+        stack = [root]
+        while stack:
+            verb = stack.pop()
+            conjs = [
+                c
+                for c in verb.children
+                if c.dep_ == "conj"
+                and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+                and span.start <= c.i < span.end
+            ]
+            start, end = _subtree_bounds(verb, {c.i for c in conjs})
+            start, end = max(start, span.start), min(end, span.end)
+            if conjs:
+                end = min(end, min(c.left_edge.i for c in conjs))
+            while end > start and doc[end - 1].dep_ in ("cc", "punct"):
+                end -= 1
+            if end > start:
+                pieces.append(doc[start:end])
+            stack.extend(conjs)
+    pieces.sort(key=lambda s: s.start)
+    return pieces or [span]
+
+
+def _negated(span: Span) -> bool:
+    for tok in span:
+        if tok.lower_ in NEGATORS and tok.dep_ in (
+            "neg",
+            "det",
+            "advmod",
+            "nsubj",
+            "dobj",
+            "attr",
+            "npadvmod",
+            "pobj",
+            "cc",
+            "preconj",
+        ):
+            return True
+    return False
+
+
+def _negated_event(span: Span) -> bool:
+    """A negation whose scope names an event: "no talk of any cuts", "no such message"."""
+    for tok in span:
+        if tok.lower_ in NEGATORS:
+            scope = tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok
+            if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree):
+                return True
+    return False
+
+
+def _features(assertion: Assertion, span: Span, entities: EntityIndex) -> Assertion:
+    assertion.negated = _negated(span)
+    assertion.negated_event = _negated_event(span)
+    assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(
+        t.lemma_.lower() in DENIAL_VERBS for t in span
+    )
+    assertion.stability = bool(STABILITY.search(span.text))
+    assertion.quantities = quantities_in_span(span)
+    names: set[str] = set()
+    for ent in span.ents:
+        resolved = entities.entity_at(assertion.article_id, ent.start_char, ent.end_char)
+        names.add((resolved.name if resolved else ent.text).casefold())
+    names.update(t.lemma_.casefold() for t in span if t.pos_ == "PROPN")
+    assertion.names = names
+    assertion.lemmas = {
+        t.lemma_.casefold()
+        for t in span
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "NUM") and not t.is_stop
+    }
+    assertion.events = {EVENT_OF[t.lemma_.lower()] for t in span if t.lemma_.lower() in EVENT_OF}
+    return assertion
+
+
+def _speaker_of(
+    subject: Token | None, article_id: str, entities: EntityIndex, last_speaker: str | None
+) -> str | None:
+    if subject is None:
+        return None
+    if sum(1 for _ in subject.subtree) > 8 or any(
+        t.is_punct and t.text != "'" for t in subject.subtree
+    ):
+        return None  # a misparse, not a name
+    if subject.lower_ in PRONOUNS:
+        return last_speaker
+    tokens = list(subject.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    found = entities.entity_at(article_id, subject.idx, subject.idx + len(subject))
+    found = found or entities.find(subject.doc.text[start:end]) or entities.find(subject.text)
+    if found:
+        return found.name
+    return subject.doc.text[start:end].strip(" ,")
+
+
+def _content_of(verb: Token) -> Token | None:
+    """The clause a reporting verb reports: its ccomp, or the one under "as saying"."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+            return child
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl", "prep", "pcomp"):
+            found = _content_of(child)
+            if found is not None:
+                return found
+            for grand in child.children:
+                if grand.dep_ == "pcomp":
+                    found = _content_of(grand)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _reporter(verb: Token) -> Token | None:
+    """The subject of a reporting verb, walking up through "as saying" chains."""
+    token = verb
+    for _ in range(3):
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.dep_ == "nsubj":
+            return subject
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def extract_assertions(
+    story: ParsedStory, quotes: list[Quote], entities: EntityIndex
+) -> list[Assertion]:
+    """Every assertion of the story, in article and reading order."""
+    results: list[Assertion] = []
+    for article in story.articles:
+        doc = story.docs.get(article.id)
+        if doc is None:
+            continue
+        own = [q for q in quotes if q.article_id == article.id]
+        covered: list[tuple[int, int]] = []
+        for quote in own:
+            cue_lemma = _lemma(doc, quote.cue)
+            for piece in _quote_pieces(doc, quote):
+                made = _make(
+                    article.id,
+                    doc,
+                    piece,
+                    quote.speaker,
+                    "quote",
+                    entities,
+                    quote_id=quote.id,
+                    cue=cue_lemma,
+                )
+                if cue_lemma in DENIAL_VERBS:
+                    made.denial = True
+                    made.denied_object = not DENIAL_PHRASES.search(made.text)
+                results.append(made)
+            covered.append(quote.span)
+        results.extend(_sentence_assertions(article.id, doc, covered, entities))
+    return [a for a in results if a is not None and a.text]
+
+
+def _lemma(doc: Doc, word: str | None) -> str | None:
+    """The lemma of a cue verb ("denied" -> "deny"), looked up in the parse it came from."""
+    if not word:
+        return None
+    low = word.lower().split()[0]
+    for tok in doc:
+        if tok.lower_ == low:
+            return str(tok.lemma_.lower())
+    return low
+
+
+def _make(
+    article_id: str,
+    doc: Doc,
+    span: Span,
+    speaker: str | None,
+    source: str,
+    entities: EntityIndex,
+    quote_id: str | None = None,
+    cue: str | None = None,
+) -> Assertion:
+    start, end = clean_bounds(doc.text, span.start_char, span.end_char)
+    clause = doc.char_span(start, end, alignment_mode="expand") or span
+    assertion = Assertion(
+        article_id, start, end, doc.text[start:end], speaker, source, quote_id=quote_id, cue=cue
+    )
+    return _features(assertion, clause, entities)
+
+
+def _quote_pieces(doc: Doc, quote: Quote) -> list[Span]:
+    span = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+    if span is None:
+        return []
+    pieces: list[Span] = []
+    for sent in span.sents:  # type: ignore[attr-defined]
+        inner = doc[max(sent.start, span.start) : min(sent.end, span.end)]
+        if len(inner) < MIN_TOKENS:
+            continue
+        pieces.extend(p for p in split_clauses(inner) if len(p) >= MIN_TOKENS - 1)
+    return pieces
+
+
+def _sentence_assertions(
+    article_id: str, doc: Doc, covered: list[tuple[int, int]], entities: EntityIndex
+) -> list[Assertion]:
+    found: list[Assertion] = []
+    last_speaker: str | None = None
+    for sent in doc.sents:
+        if len(sent) < MIN_TOKENS or QUESTION_OR_NONFACT.search(sent.text.strip()):
+            continue
+        if any(s < sent.end_char and sent.start_char < e for s, e in covered):
+            continue
+        if NON_COMMENT.search(sent.text):
+            continue
+        reported = False
+        seen: set[tuple[int, int]] = set()
+        for verb in sent:
+            if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB":
+                continue
+            subject = _reporter(verb)
+            speaker = _speaker_of(subject, article_id, entities, last_speaker)
+            if verb.lemma_.lower() in DENIAL_VERBS:
+                pieces = [sent]  # "X denied the reports as false": the denial is the claim
+            else:
+                content = _content_of(verb)
+                if content is not None:
+                    start, end = _subtree_bounds(content, set())
+                elif verb.dep_ in ("ccomp", "parataxis", "advcl") and verb.i > verb.head.i:
+                    # "X has cut its staff, WSJ cited its source as saying": content first
+                    start, end = _subtree_bounds(verb.head, {verb.i})
+                    end = min(end, verb.left_edge.i)
+                else:
+                    if verb.dep_ == "ROOT":
+                        reported = True  # "the source was quoted as saying": no content
+                    continue
+                pieces = split_clauses(doc[start:end])
+            for piece in pieces:
+                key = (piece.start, piece.end)
+                if key in seen or len(piece) < MIN_TOKENS - 1:
+                    continue
+                seen.add(key)
+                found.append(
+                    _make(
+                        article_id,
+                        doc,
+                        piece,
+                        speaker,
+                        "reported",
+                        entities,
+                        cue=verb.lemma_.lower(),
+                    )
+                )
+                reported = True
+            if speaker:
+                last_speaker = speaker
+        if reported:
+            continue
+        for piece in split_clauses(sent):
+            assertion = _make(article_id, doc, piece, None, "narration", entities)
+            if _checkable(piece, assertion):
+                found.append(assertion)
+    return found
+
+
+def _checkable(span: Span, assertion: Assertion) -> bool:
+    """Narration is kept when it states a number or an entity doing something."""
+    if len(span) < MIN_TOKENS + 1:
+        return False
+    if assertion.quantities:
+        return True
+    for tok in span:
+        if tok.dep_ == "ROOT" or (tok.head.i < span.start or tok.head.i >= span.end):
+            if tok.pos_ != "VERB" or (
+                tok.tag_ in ("VBG", "VBN")
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            ):
+                return False
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return subject is not None and (
+                subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                or any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in subject.subtree)
+            )
+    return False
+
+
+class EmbeddingCache:
+    """Unit vectors by text, so stages that compare the same wordings embed them once."""
+
+    def __init__(self, max_items: int = 20_000) -> None:
+        self.max_items = max_items
+        self.vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def get(self, texts: list[str], settings: Settings = DEFAULT) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.vectors))
+        if missing:
+            for text, vector in zip(missing, embed(missing, settings), strict=True):
+                self.vectors[text] = vector
+            while len(self.vectors) > self.max_items:
+                self.vectors.popitem(last=False)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([self.vectors[t] for t in texts])
+
+
+EMBEDDINGS = EmbeddingCache()

@@ -1,0 +1,179 @@
+"""Story clustering on ECB+: every document at once, the number of stories not given.
+
+The gold story of a document is (topic, sub-topic): each ECB+ topic holds two events of the
+same kind (``ecb`` and ``ecbplus`` files). Ours runs through the same code as ``newsprism
+ingest`` (an in-memory store, online clustering in arrival order), and the batch
+re-clustering of ``newsprism recluster`` is reported too. Peers are scikit-learn's
+agglomerative clustering and K-means on TF-IDF given the true number of stories: an upper
+baseline that knows what ours must find out.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from xml.etree import ElementTree
+
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, stable_id
+
+_FILE = re.compile(r"^(\d+)_(\d+)(ecb|ecbplus)\.xml$")
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}'’]|n't|'s|'re|'ve|'ll|'d|'m)")
+_NO_SPACE_AFTER = re.compile(r"([(\[{$]) ")
+
+
+def _detokenize(tokens: list[str]) -> str:
+    text = " ".join(tokens).replace("``", '"').replace("''", '"')
+    text = _NO_SPACE_BEFORE.sub(r"\1", text)
+    return _NO_SPACE_AFTER.sub(r"\1", text)
+
+
+def load_ecbplus(data: Path) -> list[tuple[Article, str]]:
+    """(article, gold story) for every document under ``data``/ECB+.
+
+    The first sentence (after the URL line of ``ecbplus`` files) becomes the title.
+    """
+    root = data / "ECB+" if (data / "ECB+").is_dir() else data
+    if not root.is_dir():
+        raise NewsprismError(f"no ECB+ folder under {data}")
+    items = []
+    for path in sorted(root.glob("*/*.xml")):
+        match = _FILE.match(path.name)
+        if not match:
+            continue
+        topic, _, sub = match.groups()
+        # ECB+ files are plain token lists; the parser resolves no external entities.
+        tree = ElementTree.parse(path)
+        sentences: dict[int, list[str]] = defaultdict(list)
+        for token in tree.getroot().iter("token"):
+            sentences[int(token.get("sentence", "0"))].append(token.text or "")
+        order = sorted(sentences)
+        if sub == "ecbplus" and order and order[0] == 0:
+            order = order[1:]  # sentence 0 is the source URL
+        lines = [_detokenize(sentences[i]) for i in order if sentences[i]]
+        if not lines:
+            continue
+        article = Article(
+            id=stable_id("a", path.name),
+            file=path.name,
+            title=lines[0],
+            text="\n".join(lines[1:]) or lines[0],
+        )
+        items.append((article, f"{topic}/{sub}"))
+    if not items:
+        raise NewsprismError(f"no ECB+ documents under {root}")
+    return items
+
+
+def realistic_order(items: Sequence[tuple[Article, str]], seed: int = 13) -> list[int]:
+    """Arrival order of a news stream: each story's coverage arrives interleaved with others.
+
+    ECB+ has no dates; the ``ecb`` events are older than the ``ecbplus`` ones, so the older
+    events stream first, then the newer, topics interleaved at random within each era.
+    """
+    rng = random.Random(seed)
+    eras: dict[bool, list[int]] = {False: [], True: []}
+    for index, (_, gold) in enumerate(items):
+        eras[gold.endswith("ecbplus")].append(index)
+    order = []
+    for era in (False, True):
+        indices = eras[era]
+        rng.shuffle(indices)
+        order.extend(indices)
+    return order
+
+
+def bcubed(gold: Sequence[str], predicted: Sequence[object]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 (Bagga and Baldwin 1998), averaged over items."""
+    pairs = Counter(zip(gold, predicted, strict=True))
+    gold_size = Counter(gold)
+    predicted_size = Counter(predicted)
+    n = len(gold)
+    precision = sum(c * c / predicted_size[p] for (_, p), c in pairs.items()) / n
+    recall = sum(c * c / gold_size[g] for (g, _), c in pairs.items()) / n
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def scores(gold: Sequence[str], predicted: Sequence[object]) -> dict[str, float]:
+    from sklearn.metrics import adjusted_rand_score
+
+    precision, recall, f1 = bcubed(gold, predicted)
+    labels = {p: i for i, p in enumerate(dict.fromkeys(predicted))}
+    return {
+        "bcubed_f1": round(f1, 4),
+        "bcubed_precision": round(precision, 4),
+        "bcubed_recall": round(recall, 4),
+        "ari": round(float(adjusted_rand_score(gold, [labels[p] for p in predicted])), 4),
+        "clusters": len(labels),
+    }
+
+
+def _peers(articles: Sequence[Article], gold: Sequence[str]) -> tuple[dict, dict]:
+    from sklearn.cluster import AgglomerativeClustering, KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    k = len(set(gold))
+    texts = [f"{a.title}\n{a.text}" for a in articles]
+    timing = {}
+    start = time.perf_counter()
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    vectorize = time.perf_counter() - start
+    start = time.perf_counter()
+    agglomerative = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average")
+    agg_labels = agglomerative.fit_predict(matrix.toarray())
+    timing["agglomerative_tfidf_k_given"] = round(vectorize + time.perf_counter() - start, 3)
+    start = time.perf_counter()
+    kmeans_labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(matrix)
+    timing["kmeans_tfidf_k_given"] = round(vectorize + time.perf_counter() - start, 3)
+    peers = {
+        "agglomerative_tfidf_k_given": scores(gold, list(agg_labels)),
+        "kmeans_tfidf_k_given": scores(gold, list(kmeans_labels)),
+    }
+    return peers, timing
+
+
+def run(data: Path, limit: int | None = None) -> dict:
+    """Cluster every ECB+ document (the first ``limit`` topics when given) and score it."""
+    from newsprism.store.db import open_store
+    from newsprism.store.ingest import ingest_articles
+    from newsprism.store.repository import article_story_ids, recluster
+
+    items = load_ecbplus(data)
+    if limit is not None:
+        topics = sorted({gold.split("/")[0] for _, gold in items}, key=int)[:limit]
+        items = [item for item in items if item[1].split("/")[0] in topics]
+    order = realistic_order(items)
+    articles = [items[i][0] for i in order]
+    gold = [items[i][1] for i in order]
+
+    seconds: dict[str, float] = {}
+    store = open_store("sqlite://")
+    start = time.perf_counter()
+    ingest_articles(store, articles)
+    seconds["ours_online"] = round(time.perf_counter() - start, 3)
+    online = article_story_ids(store, [a.id for a in articles])
+    ours = scores(gold, [online[a.id] for a in articles])
+
+    start = time.perf_counter()
+    recluster(store)
+    seconds["ours_batch"] = round(time.perf_counter() - start, 3)
+    batch = article_story_ids(store, [a.id for a in articles])
+    ours_batch = scores(gold, [batch[a.id] for a in articles])
+    store.close()
+
+    peers, peer_seconds = _peers(articles, gold)
+    seconds.update(peer_seconds)
+    return {
+        "task": "cluster",
+        "items": len(articles),
+        "stories": len(set(gold)),
+        "ours": ours,
+        "ours_batch": ours_batch,
+        "peers": peers,
+        "seconds": seconds,
+    }

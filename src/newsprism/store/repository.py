@@ -1,0 +1,223 @@
+"""Reading and writing the store: stories, their articles and the clusterer's state."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import numpy as np
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from newsprism.config import DEFAULT, Settings
+from newsprism.errors import NewsprismError
+from newsprism.model import Article
+from newsprism.store.db import Store
+from newsprism.store.models import ArticleRow, Meta, StoryRow, TermFrequency
+from newsprism.stories.cluster import DocumentFrequencies, Features, Story
+
+N_DOCS = "n_docs"
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def vector_bytes(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def vector_from(data: bytes | None) -> np.ndarray:
+    if not data:
+        return np.zeros(0, dtype=np.float32)
+    return np.frombuffer(data, dtype="<f4").astype(np.float32)
+
+
+def article_from_row(row: ArticleRow) -> Article:
+    return Article(
+        id=row.id,
+        file=row.file,
+        url=row.url,
+        outlet=row.outlet,
+        title=row.title,
+        published=row.published,
+        published_source=row.published_source,  # type: ignore[arg-type]
+        language=row.language,
+        text=row.text,
+        removed=list(row.removed or []),
+    )
+
+
+def features_from_row(row: ArticleRow) -> Features | None:
+    if row.terms is None or row.entities is None or not row.vector:
+        return None
+    return Features(
+        terms=dict(row.terms),
+        entities=dict(row.entities),
+        vector=vector_from(row.vector),
+        published=row.published,
+    )
+
+
+def story_from_row(row: StoryRow) -> Story:
+    return Story(
+        id=row.id,
+        size=row.origins,
+        terms=Counter(row.centroid_terms or {}),
+        entities=Counter(row.centroid_entities or {}),
+        vector_sum=vector_from(row.centroid_vector),
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+    )
+
+
+def load_frequencies(session: Session) -> DocumentFrequencies:
+    n_docs = session.scalar(select(Meta.value).where(Meta.key == N_DOCS)) or 0
+    counts = Counter({t: df for t, df in session.execute(select(TermFrequency.term, TermFrequency.df))})
+    return DocumentFrequencies(n_docs=int(n_docs), counts=counts)
+
+
+def load_active_stories(session: Session, settings: Settings = DEFAULT) -> list[Story]:
+    """The stories new articles may still join: the most recently updated ones."""
+    rows = session.scalars(
+        select(StoryRow).order_by(StoryRow.updated_at.desc()).limit(settings.cluster_active_stories)
+    )
+    return [story_from_row(r) for r in rows]
+
+
+def add_frequencies(session: Session, increments: Counter[str], documents: int) -> None:
+    """Add document counts with one upsert per term (works the same in SQLite and PostgreSQL)."""
+    if session.bind is None:
+        raise RuntimeError("session without a bind")
+    dialect = session.bind.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    if increments:
+        rows = [{"term": t[:200], "df": c} for t, c in sorted(increments.items())]
+        statement = insert(TermFrequency)
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["term"], set_={"df": TermFrequency.df + statement.excluded.df}
+            ),
+            rows,
+        )
+    meta = insert(Meta).values(key=N_DOCS, value=documents)
+    session.execute(
+        meta.on_conflict_do_update(index_elements=["key"], set_={"value": Meta.value + documents})
+    )
+
+
+def save_story(session: Session, story: Story, settings: Settings = DEFAULT) -> None:
+    """Write a story's centroid; size, outlets and headline come from its articles."""
+    row = session.get(StoryRow, story.id)
+    if row is None:
+        row = StoryRow(id=story.id, size=0, origins=0, outlets=[], updated_at=now())
+        session.add(row)
+    row.centroid_terms = dict(story.terms)
+    row.centroid_entities = dict(story.entities)
+    row.centroid_vector = vector_bytes(story.vector_sum) if story.vector_sum.size else None
+    row.first_seen, row.last_seen = story.first_seen, story.last_seen
+    row.updated_at = now()
+    session.flush()
+    refresh_story_summary(session, row)
+
+
+def refresh_story_summary(session: Session, row: StoryRow) -> None:
+    """Size, independent origins, outlets and headline from the story's stored articles."""
+    members = session.execute(
+        select(ArticleRow.title, ArticleRow.outlet, ArticleRow.origin_id, ArticleRow.text)
+        .where(ArticleRow.story_id == row.id)
+        .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
+    ).all()
+    row.size = len(members)
+    row.origins = sum(1 for m in members if m.origin_id is None)
+    row.outlets = sorted({m.outlet for m in members if m.outlet})
+    originals = [m for m in members if m.origin_id is None] or members
+    if originals:
+        first = originals[0]
+        row.headline = first.title or first.text.strip().split("\n", 1)[0][:200]
+
+
+def merge_stories(session: Session, into: str, gone: Iterable[str]) -> None:
+    gone = list(gone)
+    if not gone:
+        return
+    session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(gone)).values(story_id=into))
+    session.execute(delete(StoryRow).where(StoryRow.id.in_(gone)))
+
+
+@dataclass
+class StorySummary:
+    id: str
+    headline: str | None
+    size: int
+    origins: int
+    outlets: list[str]
+    first_seen: date | None
+    last_seen: date | None
+
+
+def list_stories(store: Store, min_size: int = 1) -> list[StorySummary]:
+    """Stories, biggest first; undated stories show when their articles were ingested."""
+    with store.session() as session:
+        ingested = dict(
+            (sid, (lo, hi))
+            for sid, lo, hi in session.execute(
+                select(
+                    ArticleRow.story_id,
+                    func.min(ArticleRow.ingested_at),
+                    func.max(ArticleRow.ingested_at),
+                ).group_by(ArticleRow.story_id)
+            )
+        )
+        rows = session.scalars(
+            select(StoryRow)
+            .where(StoryRow.size >= min_size)
+            .order_by(StoryRow.origins.desc(), StoryRow.size.desc(), StoryRow.id)
+        ).all()
+        out = []
+        for row in rows:
+            lo, hi = ingested.get(row.id, (None, None))
+            out.append(
+                StorySummary(
+                    id=row.id,
+                    headline=row.headline,
+                    size=row.size,
+                    origins=row.origins,
+                    outlets=list(row.outlets or []),
+                    first_seen=row.first_seen or (lo.date() if lo else None),
+                    last_seen=row.last_seen or (hi.date() if hi else None),
+                )
+            )
+        return out
+
+
+def story_articles(store: Store, story_id: str) -> list[Article]:
+    """The articles of a stored story, oldest first; a clear error for an unknown id."""
+    with store.session() as session:
+        if session.get(StoryRow, story_id) is None:
+            raise NewsprismError(f"no story {story_id!r} in the store (see `newsprism stories`)")
+        rows = session.scalars(
+            select(ArticleRow)
+            .where(ArticleRow.story_id == story_id)
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
+        ).all()
+        return [article_from_row(r) for r in rows]
+
+
+def article_story_ids(store: Store, article_ids: Sequence[str]) -> dict[str, str | None]:
+    with store.session() as session:
+        return dict(
+            session.execute(
+                select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(article_ids))
+            ).tuples()
+        )
+
+
+def count_articles(store: Store) -> int:
+    with store.session() as session:
+        return int(session.scalar(select(func.count()).select_from(ArticleRow)) or 0)

@@ -1,0 +1,87 @@
+"""Claims and coverage on the seed story and on small snippets; the gold conflicts loop."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from newsprism.analysis.assertions import split_clauses
+from newsprism.analysis.claims import build_coverage
+from newsprism.model import Article, Brief, Claim, stable_id
+from newsprism.nlp.pipeline import load_nlp, parse_story
+from tests.conftest import shared_path
+
+
+def test_coordinated_clauses_become_separate_assertions() -> None:
+    doc = load_nlp()(
+        "Work is being carried out in accordance with existing obligations, and "
+        "there is no talk of any cuts."
+    )
+    pieces = [p.text for p in split_clauses(doc[:])]
+    assert pieces == [
+        "Work is being carried out in accordance with existing obligations",
+        "there is no talk of any cuts."[:-1],
+    ]
+
+
+def test_coverage_counts_an_unknown_outlet_by_its_file_name() -> None:
+    articles = [
+        Article(id="a1", file="x.txt", outlet="RT", text="t"),
+        Article(id="a2", file="y.txt", outlet=None, text="t"),
+        Article(id="a3", file="z.txt", outlet="Sputnik", text="t"),
+    ]
+    story = parse_story(articles)
+    claim = Claim(id=stable_id("c", "1"), text="t", speaker=None, article_ids=["a1", "a2"])
+    [row] = build_coverage(story, [claim])
+    assert row.outlets == ["RT", "y.txt"] and row.missing_from == ["Sputnik"]
+
+
+def _gold() -> dict[str, Any]:
+    return json.loads(shared_path("corpus", "seeds-gold.json").read_text("utf-8"))
+
+
+def _mentions(text: str, words: list[str]) -> bool:
+    low = text.casefold()
+    return all(any(f.casefold() in low for f in group.split("|")) for group in words)
+
+
+def _matches(side, expected: dict[str, Any]) -> bool:  # type: ignore[no-untyped-def]
+    return side.speaker == expected["speaker"] and _mentions(side.text, expected["must_mention"])
+
+
+@pytest.mark.parametrize(
+    "expected", _gold()["conflicts"] if shared_path else [], ids=lambda c: c["id"]
+)
+def test_every_gold_conflict_is_found_either_way_round(seed_brief: Brief, expected) -> None:
+    found = [
+        c
+        for c in seed_brief.conflicts
+        if (_matches(c.a, expected["a"]) and _matches(c.b, expected["b"]))
+        or (_matches(c.b, expected["a"]) and _matches(c.a, expected["b"]))
+    ]
+    assert found, [
+        (c.kind, c.a.speaker, c.a.text[:60], c.b.speaker, c.b.text[:60])
+        for c in seed_brief.conflicts
+    ]
+    assert all(c.explanation.strip() for c in found)
+
+
+def test_seed_claims_group_the_staff_cut_across_outlets(seed_brief: Brief) -> None:
+    cut = [
+        c
+        for c in seed_brief.claims
+        if any("few dozen" in t and "1,000" in t for t in [c.text, *c.variants])
+    ]
+    assert cut and max(len(c.article_ids) for c in cut) >= 2
+    assert all(c.speaker != "Rostec" for c in cut)
+
+
+def test_seed_conflicts_list_each_dispute_once(seed_brief: Brief) -> None:
+    pairs = [frozenset((c.a.claim_id, c.b.claim_id)) for c in seed_brief.conflicts]
+    assert len(pairs) == len(set(pairs))
+    assert not any(
+        c.kind in ("contradiction", "numeric", "denial") and "300" in c.a.text + c.b.text
+        for c in seed_brief.conflicts
+    )

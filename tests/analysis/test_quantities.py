@@ -1,0 +1,73 @@
+"""Quantities parsed from real news wordings (several from the seed story, others typical)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analysis.quantities import compatible, parse_quantities, quantities_in_span
+from newsprism.nlp.pipeline import load_nlp
+
+
+def one(text: str):
+    found = parse_quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "unit", "approx"),
+    [
+        ("cut its staff from about 1,000 several years ago", 1000, None, None, None, True),
+        ("about a thousand Russian troops were there", 1000, None, None, None, True),
+        ("to just a few dozen today", None, 24, 60, None, True),
+        ("the numbers shrank to several dozen", None, 36, 108, None, True),
+        ("have been exaggerated tens of times", None, 20, 90, "times", True),
+        ("overestimated the numbers by several times", None, 3, 9, "times", True),
+        ("Hyperinflation hits 130,000% last year", 130000, None, None, "percent", False),
+        ("a $1.5 billion loan was approved", 1.5e9, None, None, "USD", False),
+        ("three people were killed", 3, None, None, "people", False),
+        ("half of the voters stayed home", 0.5, None, None, "fraction", False),
+    ],
+)
+def test_values_ranges_and_units(text, value, low, high, unit, approx) -> None:
+    q = one(text)
+    assert q.value == value and q.low == low and q.high == high
+    assert q.approx is approx
+    if unit is not None:
+        assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2019 the talks resumed",
+        "on June 3 officials met",
+        "the S-300VM system and F-35 jets",
+        "for many years",
+        "one of the largest contractors",
+        "over the past half year",
+        "within a couple of weeks",
+        "at 10:30 on Monday",
+    ],
+)
+def test_years_dates_durations_and_designations_are_not_quantities(text: str) -> None:
+    assert parse_quantities(text) == []
+
+
+def test_parse_finds_the_counted_noun_across_adjectives_and_from_to() -> None:
+    nlp = load_nlp()
+    doc = nlp(
+        "Analyst Mark Galeotti estimates there are 300 Russian Defense Ministry and "
+        "corporate security company officers in Venezuela."
+    )
+    assert [q.unit for q in quantities_in_span(doc[:])] == ["officer"]
+    doc = nlp("Rostec has cut its staff in Venezuela from about 1,000 to just a few dozen.")
+    assert [q.unit for q in quantities_in_span(doc[:])] == ["staff", "staff"]
+
+
+def test_compatibility_of_ranges() -> None:
+    few_dozen, several_dozen = one("a few dozen"), one("several dozen")
+    assert compatible(few_dozen, several_dozen)
+    assert not compatible(one("tens of times"), one("several times"))
+    assert compatible(one("about 1,000 troops"), one("a thousand troops"))
+    assert not compatible(one("12 people"), one("40 people"))

@@ -1,0 +1,165 @@
+"""The HTTP API over an in-memory store: ingest, read, and clear JSON errors."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.report.jsonout import validate_brief_json
+from tests.web.conftest import AUTH, MemoryBackend, seed_files
+
+
+def _upload_seeds(client: TestClient) -> dict:
+    files = [("files", (p.name, p.read_bytes(), "text/plain")) for p in seed_files()]
+    response = client.post("/api/articles/upload", files=files, headers=AUTH)
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def test_ingest_seeds_and_read_the_story_brief(client: TestClient) -> None:
+    result = _upload_seeds(client)
+    assert len(result["articles"]) == 5
+    [story_id] = result["stories"]
+    listing = client.get("/api/stories").json()
+    assert listing["total"] == 1 and listing["limit"] == 20 and listing["offset"] == 0
+    assert listing["items"][0]["id"] == story_id
+    assert listing["items"][0]["size"] == 5
+    brief = client.get(f"/api/stories/{story_id}/brief").json()
+    validate_brief_json(brief)
+    assert {a["file"] for a in brief["articles"]} == {p.name for p in seed_files()}
+    article = client.get(f"/api/articles/{result['articles'][0]}").json()
+    assert article["story_id"] == story_id
+    assert article["article"]["text"]
+    assert all(q["article_id"] == article["article"]["id"] for q in article["quotes"])
+
+
+def test_ingest_json_articles_and_search(client: TestClient) -> None:
+    body = {
+        "articles": [
+            {
+                "text": "The ministry said on Monday that the bridge would reopen in May.",
+                "title": "Bridge to reopen",
+                "outlet": "Daily Example",
+                "url": "https://example.org/bridge",
+            }
+        ]
+    }
+    response = client.post("/api/articles", json=body, headers=AUTH)
+    assert response.status_code == 201, response.text
+    assert client.get("/api/stories", params={"q": "bridge"}).json()["total"] == 1
+    assert client.get("/api/stories", params={"q": "volcano"}).json()["total"] == 0
+    assert client.get("/api/stories", params={"outlet": "Daily Example"}).json()["total"] == 1
+
+
+@pytest.mark.parametrize(
+    ("headers", "status", "words"),
+    [({}, 401, "missing token"), ({"Authorization": "Bearer nope"}, 401, "wrong token")],
+)
+def test_writes_need_the_token(
+    client: TestClient, backend: MemoryBackend, headers: dict, status: int, words: str
+) -> None:
+    response = client.post("/api/articles", json={"articles": [{"text": "x"}]}, headers=headers)
+    assert response.status_code == status
+    assert words in response.json()["error"]["message"]
+    assert backend.articles == {}
+
+
+def test_writes_disabled_without_server_token(
+    backend: MemoryBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.web.app import create_app
+
+    monkeypatch.delenv("NEWSPRISM_TOKEN", raising=False)
+    client = TestClient(create_app(backend=backend))
+    response = client.post("/api/articles", json={"articles": [{"text": "x"}]}, headers=AUTH)
+    assert response.status_code == 403
+    assert "NEWSPRISM_TOKEN" in response.json()["error"]["message"]
+    assert client.get("/api/stories").status_code == 200  # reading stays open
+
+
+def test_malformed_json_is_a_clear_400(client: TestClient, backend: MemoryBackend) -> None:
+    response = client.post(
+        "/api/articles",
+        content=b'{"articles": [',
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["message"].startswith("malformed JSON")
+    assert backend.articles == {}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"articles": []}, {"articles": [{"title": "no text"}]}, {"stuff": 1}, [1, 2]],
+)
+def test_invalid_articles_are_422(client: TestClient, backend: MemoryBackend, body: object) -> None:
+    response = client.post("/api/articles", json=body, headers=AUTH)
+    assert response.status_code == 422
+    assert response.json()["error"]["message"]
+    assert backend.articles == {}
+
+
+def test_huge_and_too_many_uploads_refused(client: TestClient, backend: MemoryBackend) -> None:
+    big = b"word " * (1_100_000)
+    response = client.post(
+        "/api/articles/upload", files=[("files", ("big.txt", big, "text/plain"))], headers=AUTH
+    )
+    assert response.status_code == 413
+    assert "over 5 MB" in response.json()["error"]["message"]
+    many = [("files", (f"{i}.txt", b"A sentence.", "text/plain")) for i in range(51)]
+    response = client.post("/api/articles/upload", files=many, headers=AUTH)
+    assert response.status_code == 413
+    assert "too many files" in response.json()["error"]["message"]
+    assert backend.articles == {}
+
+
+def test_upload_names_never_reach_the_file_system(client: TestClient) -> None:
+    files = [("files", ("../../etc/passwd", b"The mayor said the road is open.", "text/plain"))]
+    response = client.post("/api/articles/upload", files=files, headers=AUTH)
+    assert response.status_code == 201
+    article = client.get(f"/api/articles/{response.json()['articles'][0]}").json()["article"]
+    assert article["file"] == "passwd"
+
+
+def test_binary_upload_is_refused(client: TestClient, backend: MemoryBackend) -> None:
+    files = [("files", ("x.bin", b"\x00\x01\x02" * 100, "application/octet-stream"))]
+    response = client.post("/api/articles/upload", files=files, headers=AUTH)
+    assert response.status_code == 422
+    assert "binary" in response.json()["error"]["message"]
+    assert backend.articles == {}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/stories/s-unknown",
+        "/api/stories/s-unknown/brief",
+        "/api/articles/a-nope",
+        "/api/articles/..%2F..%2Fetc",
+        "/api/nothing",
+    ],
+)
+def test_unknown_ids_are_404_json(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["error"]["message"]
+
+
+def test_bad_query_parameters(client: TestClient) -> None:
+    response = client.get("/api/stories", params={"limit": 0})
+    assert response.status_code == 422
+    assert "limit" in response.json()["error"]["message"]
+    response = client.get("/api/stories", params={"since": "2019-06-05", "until": "2019-06-01"})
+    assert response.status_code == 422
+    response = client.get("/api/stories", params={"since": "yesterday"})
+    assert response.status_code == 422
+
+
+def test_openapi_and_offline_docs(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/stories", "/api/stories/{story_id}/brief", "/api/articles"} <= set(spec["paths"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert "/api/stories" in docs.text
+    assert "cdn" not in docs.text.lower()
+    assert "default-src 'none'" in docs.headers["content-security-policy"]
