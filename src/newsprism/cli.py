@@ -16,6 +16,7 @@ import typer
 
 from newsprism.bench.cli import bench_app
 from newsprism.errors import NewsprismError
+from newsprism.store.cli import register as register_store_commands
 
 app = typer.Typer(
     name="newsprism",
@@ -25,6 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(bench_app, name="bench")
+register_store_commands(app)
 
 
 class OutputFormat(str, Enum):
@@ -64,20 +66,32 @@ def brief(
     timings: Annotated[
         bool, typer.Option("--timings", help="Print seconds per stage to stderr.")
     ] = False,
+    story: Annotated[
+        str | None, typer.Option("--story", help="A stored story's id (see `newsprism stories`).")
+    ] = None,
+    db: Annotated[
+        str, typer.Option("--db", help="Store URL for --story.")
+    ] = "sqlite:///newsprism.db",
 ) -> None:
     """Write the brief of one story: entities, quotes, claims, conflicts, timeline, framing."""
     from newsprism.brief import StageTimer, build_brief
     from newsprism.ingest import read_articles
     from newsprism.report import render
 
-    if not paths:
-        raise NewsprismError("give at least one file or folder of articles")
+    if not paths and story is None:
+        raise NewsprismError("give at least one file or folder of articles, or --story ID")
     timer = StageTimer()
     with timer.stage("ingest"):
-        result = read_articles(paths)
-    for problem in result.problems:
-        warn(problem)
-    story_brief = build_brief(result.articles, timer=timer)
+        if story is not None:
+            from newsprism.store.commands import story_articles_for_brief
+
+            articles = story_articles_for_brief(db, story)
+        else:
+            result = read_articles(paths or [])
+            articles = result.articles
+            for problem in result.problems:
+                warn(problem)
+    story_brief = build_brief(articles, timer=timer)
     with timer.stage("render"):
         text = render(story_brief, output_format.value)
     write_output(text, output)

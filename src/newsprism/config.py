@@ -42,6 +42,13 @@ class Settings(BaseModel):
     cluster_batch_threshold: float = 0.3
     cluster_time_sigma_days: float = 7.0
     cluster_candidates: int = 20
+    # Stories a new article may join: the most recently updated ones (bounds memory and the
+    # work per article however large the store grows).
+    cluster_active_stories: int = 5000
+    # Title + lead is embedded up to this many tokens: MiniLM's cost grows with length.
+    cluster_embedding_tokens: int = 128
+    # `newsprism recluster` holds an n x n similarity matrix (8 bytes a cell).
+    recluster_max_articles: int = 20_000
     cluster_centroid_terms: int = 400
     # Near-duplicates (stories/dedup.py): MinHash over word shingles, LSH bands in the store.
     dedup_shingle_words: int = 5

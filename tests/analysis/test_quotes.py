@@ -67,7 +67,7 @@ def test_spans_point_into_the_article_text(seed_quotes) -> None:
 
 def test_speaker_after_quote_spanning_two_sentences() -> None:
     text = (
-        "On Monday, the corporation Rostec dismissed the report. \"The figures provided in the "
+        'On Monday, the corporation Rostec dismissed the report. "The figures provided in the '
         "piece have been exaggerated tens of times. The numbers of our staff there has remained "
         'the same for many years," the press service of Rostec stated.'
     )
@@ -79,7 +79,7 @@ def test_speaker_after_quote_spanning_two_sentences() -> None:
 
 def test_quoted_him_as_saying_resolves_the_pronoun_and_keeps_the_relay() -> None:
     text = (
-        "Russian Foreign Minister Sergei Lavrov, for his part, expressed \"shock\" at the US "
+        'Russian Foreign Minister Sergei Lavrov, for his part, expressed "shock" at the US '
         "president's glee. \"It is clear that (Trump) read the article in the Wall Street "
         'Journal," RIA Novosti news agency quoted him as saying.'
     )
@@ -104,7 +104,7 @@ def test_role_reference_resolves_to_the_named_person() -> None:
 def test_definite_description_of_an_organisation() -> None:
     text = (
         "Russia's state military hardware exporter, Rosoboronexport, said that Moscow and Caracas "
-        "are actually planning to increase cooperation. Russian companies \"remain committed to "
+        'are actually planning to increase cooperation. Russian companies "remain committed to '
         'deepening cooperation with the Ministry of Defense and other departments," the exporter '
         "stated."
     )
@@ -116,7 +116,7 @@ def test_definite_description_of_an_organisation() -> None:
 
 def test_unnamed_source_is_attributed_to_the_relaying_outlet() -> None:
     text = (
-        "Rostec has cut its defense advisers in Venezuela to \"just a few dozen\" now, WSJ cited "
+        'Rostec has cut its defense advisers in Venezuela to "just a few dozen" now, WSJ cited '
         "its source as saying, The Wall Street Journal reported.\n"
         '"They believe the fight is being lost," a person close to the Russian government was '
         "quoted as saying."

@@ -62,7 +62,7 @@ def test_html_page_metadata_and_no_script(tmp_path: Path) -> None:
 
 def test_html_external_entity_is_not_resolved(tmp_path: Path) -> None:
     secret = write(tmp_path / "secret.txt", "TOP-SECRET-FILE-CONTENT")
-    body = "".join(f"<p>{line} &xxe; and more words to make a paragraph.</p>" for line in STORY.split("\n") if line)
+    body = "".join(f"<p>{line} &xxe; and more words.</p>" for line in STORY.split("\n") if line)
     page = (
         f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
         f"<html><head><title>A page</title></head><body><article>{body}</article></body></html>"

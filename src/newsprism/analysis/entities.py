@@ -29,25 +29,145 @@ _TYPE_PREFERENCE = ("ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "NORP")
 
 # Titles and roles that precede a name; kept as the entity's description, never in its name.
 TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss dr prof sir dame lord lady rev president vice deputy minister prime foreign
-    interior defence defense finance secretary ambassador envoy spokesman spokeswoman spokesperson
-    analyst senator sen rep representative congressman congresswoman governor gov mayor chancellor
-    king queen prince princess pope cardinal bishop general gen admiral colonel col major captain
-    lieutenant sergeant commander chief chairman chairwoman chair ceo director head leader judge
-    justice attorney lawmaker candidate nominee premier emperor sheikh ayatollah president-elect
-    former acting interim incumbent first lady self-proclaimed official officer adviser advisor
-    correspondent reporter editor professor economist expert founder executive manager
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "president",
+        "vice",
+        "deputy",
+        "minister",
+        "prime",
+        "foreign",
+        "interior",
+        "defence",
+        "defense",
+        "finance",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "analyst",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "governor",
+        "gov",
+        "mayor",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "cardinal",
+        "bishop",
+        "general",
+        "gen",
+        "admiral",
+        "colonel",
+        "col",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "commander",
+        "chief",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "director",
+        "head",
+        "leader",
+        "judge",
+        "justice",
+        "attorney",
+        "lawmaker",
+        "candidate",
+        "nominee",
+        "premier",
+        "emperor",
+        "sheikh",
+        "ayatollah",
+        "president-elect",
+        "former",
+        "acting",
+        "interim",
+        "incumbent",
+        "first",
+        "lady",
+        "self-proclaimed",
+        "official",
+        "officer",
+        "adviser",
+        "advisor",
+        "correspondent",
+        "reporter",
+        "editor",
+        "professor",
+        "economist",
+        "expert",
+        "founder",
+        "executive",
+        "manager",
+    ]
 )
 # Head nouns that say a name is an organisation ("the exporter", "defence conglomerate Rostec").
 ORG_NOUNS = frozenset(
-    """
-    company corporation conglomerate firm group exporter manufacturer maker producer agency
-    ministry department bank party organisation organization network newspaper outlet broadcaster
-    channel paper daily magazine publication website service council committee commission
-    association union institute foundation university court government administration
-    """.split()
+    [
+        "company",
+        "corporation",
+        "conglomerate",
+        "firm",
+        "group",
+        "exporter",
+        "manufacturer",
+        "maker",
+        "producer",
+        "agency",
+        "ministry",
+        "department",
+        "bank",
+        "party",
+        "organisation",
+        "organization",
+        "network",
+        "newspaper",
+        "outlet",
+        "broadcaster",
+        "channel",
+        "paper",
+        "daily",
+        "magazine",
+        "publication",
+        "website",
+        "service",
+        "council",
+        "committee",
+        "commission",
+        "association",
+        "union",
+        "institute",
+        "foundation",
+        "university",
+        "court",
+        "government",
+        "administration",
+    ]
 )
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "&", "on", "in", "de", "la"})
@@ -71,7 +191,9 @@ class Mention:
     text: str
     label: str
     description: str | None = None
-    the_capitalised: bool = False  # "The Wall Street Journal" written with a capital The mid-sentence
+    the_capitalised: bool = (
+        False  # "The Wall Street Journal" written with a capital The mid-sentence
+    )
 
 
 @dataclass
@@ -139,19 +261,23 @@ def _strip_edges(tokens: list[Token], label: str) -> tuple[list[Token], list[Tok
 
 
 def _left_description(doc: Doc, start: int, role_last: bool = True) -> list[Token]:
-    """The role words right before a name: "Kremlin spokesman" in "Kremlin spokesman Dmitry Peskov"."""
+    """The role words right before a name: "Kremlin spokesman" before "Dmitry Peskov"."""
     words: list[Token] = []
     i = start - 1
     while i >= 0 and len(words) < 8:
         tok = doc[i]
-        if tok.is_sent_end and i != start - 1 or "\n" in tok.text_with_ws:
+        if (tok.is_sent_end and i != start - 1) or "\n" in tok.text_with_ws:
             break
-        if tok.pos_ in {"PROPN", "NOUN", "ADJ"} or tok.text == "-" or (
-            tok.pos_ == "ADP"
-            and tok.lower_ in {"to", "of", "in", "for"}
-            and words
-            and i > 0
-            and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+        if (
+            tok.pos_ in {"PROPN", "NOUN", "ADJ"}
+            or tok.text == "-"
+            or (
+                tok.pos_ == "ADP"
+                and tok.lower_ in {"to", "of", "in", "for"}
+                and words
+                and i > 0
+                and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+            )
         ):
             words.insert(0, tok)
             i -= 1
@@ -162,7 +288,7 @@ def _left_description(doc: Doc, start: int, role_last: bool = True) -> list[Toke
     if not words:
         return []
     last = words[-1]
-    if role_last and not (last.is_lower and last.pos_ == "NOUN" or last.lower_ in TITLE_WORDS):
+    if role_last and not ((last.is_lower and last.pos_ == "NOUN") or last.lower_ in TITLE_WORDS):
         return []
     return words
 
@@ -204,8 +330,15 @@ def _doc_mentions(article_id: str, doc: Doc, gpe_names: set[str]) -> list[Mentio
         # "Venezuela Vladimir Zaemsky": a place the story knows as a GPE glued to a full name;
         # with the words before it, the place is part of the title ("Ambassador to Venezuela").
         if label == "PERSON" and len(tokens) >= 3:
+            first = tokens[0].i
+            # "Ambassador to Venezuela Vladimir Zaemsky": a title's place object, even unseen
+            after_title = (
+                first >= 2
+                and doc[first - 1].lower_ in {"to", "in", "of"}
+                and doc[first - 2].lower_ in TITLE_WORDS
+            )
             for k in range(1, len(tokens) - 1):
-                if fold(_span_text(doc, tokens[:k])) in gpe_names:
+                if (k == 1 and after_title) or fold(_span_text(doc, tokens[:k])) in gpe_names:
                     place = tokens[:k]
                     found.append(_mention(article_id, doc, place, "GPE", None, False))
                     left = _left_description(doc, tokens[k].i, role_last=False)
@@ -307,7 +440,8 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
     for m in mentions:
         by_key[fold(m.text)].append(m)
     key_type = {
-        k: _majority_type(Counter(m.label for m in ms), len(k.split()) > 1) for k, ms in by_key.items()
+        k: _majority_type(Counter(m.label for m in ms), len(k.split()) > 1)
+        for k, ms in by_key.items()
     }
     key_articles = {k: {m.article_id for m in ms} for k, ms in by_key.items()}
     groups = _UnionFind()
@@ -369,7 +503,7 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
         etype = _majority_type(
             Counter(m.label for m in group), any(len(k.split()) > 1 for k in group_keys)
         )
-        name = _canonical_name(group, etype)
+        name = _canonical_name(group, etype, article_order)
         entity_id = stable_id("ent", etype, name)
         aliases = sorted({m.text for m in group} - {name})
         descriptions = [m.description for m in group if m.description]
@@ -399,13 +533,15 @@ def _group_size(root: str, groups: _UnionFind, by_key: dict[str, list[Mention]])
     return sum(len(ms) for k, ms in by_key.items() if groups.find(k) == root)
 
 
-def _canonical_name(group: list[Mention], etype: str) -> str:
+def _canonical_name(group: list[Mention], etype: str, article_order: dict[str, int]) -> str:
     """The most complete, most frequent proper form; "The" kept where the outlet's name has it."""
     forms = Counter(m.text for m in group)
     token_freq = Counter(w for m in group for w in fold(m.text).split())
-    first_seen = {}
-    for i, m in enumerate(group):
-        first_seen.setdefault(m.text, i)
+    first_seen: dict[str, int] = {}
+    for rank, m in enumerate(
+        sorted(group, key=lambda m: (article_order.get(m.article_id, 0), m.start))
+    ):
+        first_seen.setdefault(m.text, rank)
 
     def score(form: str) -> tuple[int, int, int, int]:
         words = fold(form).split()

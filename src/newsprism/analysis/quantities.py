@@ -501,3 +501,49 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.15) -> bool:
 
 def same_unit(a: Quantity, b: Quantity) -> bool:
     return a.unit is not None and a.unit == b.unit
+
+
+# "from about 1,000", "to “just a few dozen”": the word that makes a number a start or an end.
+_TRANSITION_LEAD = re.compile(
+    r"\b(?P<role>from|to)\s+(?:(?:just|only|merely|barely|about|around|roughly|some|nearly|"
+    r"almost|approximately)\s+)*[\"“‘']?\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Transition:
+    """A change of one amount: "cut its staff from about 1,000 to a few dozen"."""
+
+    before: Quantity
+    after: Quantity
+
+    @property
+    def direction(self) -> str:
+        low = range_of(self.before)
+        high = range_of(self.after)
+        if low is None or high is None:
+            return "change"
+        if high[1] < low[0]:
+            return "down"
+        return "up" if high[0] > low[1] else "change"
+
+
+def find_transition(text: str) -> Transition | None:
+    """The "from X to Y" change a clause states, in either order ("to Y, from X")."""
+    before: Quantity | None = None
+    after: Quantity | None = None
+    for item in find_quantities(text):
+        lead = _TRANSITION_LEAD.search(text[max(0, item.start - 40) : item.start])
+        if lead is None or item.quantity.unit in ("times", "percent", "fraction"):
+            continue
+        if lead.group("role").lower() == "from" and before is None:
+            before = item.quantity
+        elif lead.group("role").lower() == "to" and after is None:
+            after = item.quantity
+    return Transition(before, after) if before is not None and after is not None else None
+
+
+def same_transition(a: Transition, b: Transition) -> bool:
+    """Two changes that can be the same one: start and end amounts both overlap."""
+    return compatible(a.before, b.before) and compatible(a.after, b.after)

@@ -23,8 +23,8 @@ from newsprism.analysis.cues import (
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
-    STANCE_LEMMAS,
     REPORT_NOUNS,
+    STANCE_LEMMAS,
     UNNAMED_SOURCE_NOUNS,
 )
 from newsprism.analysis.entities import ORG_NOUNS, TITLE_WORDS, EntityIndex, fold
@@ -240,7 +240,9 @@ class _ArticleQuotes:
         before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
 
         def score(entity: Entity) -> tuple[int, int, int]:
-            desc_words = {w for d in self.entities.descriptions.get(entity.id, []) for w in fold(d).split()}
+            desc_words = {
+                w for d in self.entities.descriptions.get(entity.id, []) for w in fold(d).split()
+            }
             return (len(words & desc_words), entity.id in before, before.get(entity.id, -1))
 
         return max(candidates, key=score)
@@ -257,7 +259,11 @@ class _ArticleQuotes:
         if lemma in MEDIA_NOUNS or lemma in REPORT_NOUNS:
             return self.relay_before(tok.idx)
         if lemma in ORG_NOUNS:
-            orgs = [e for s, _, e in self.mentions if s < tok.idx and e.type == "ORG" and not _is_media(e)]
+            orgs = [
+                e
+                for s, _, e in self.mentions
+                if s < tok.idx and e.type == "ORG" and not _is_media(e)
+            ]
             return orgs[-1] if orgs else None
         return None
 
@@ -339,7 +345,11 @@ class _ArticleQuotes:
                 via = relay.entity.name if relay.entity else relay.description
                 speaker_tok = obj
             else:
-                description = self.text[obj_speaker.span[0] : obj_speaker.span[1]] if obj_speaker.span else None
+                description = (
+                    self.text[obj_speaker.span[0] : obj_speaker.span[1]]
+                    if obj_speaker.span
+                    else None
+                )
         if lemma == "cite" and verb.dep_ == "advcl" and obj is not None:
             description = self.text[slice(*self.np_span(obj))]
         if speaker_tok is None:
@@ -354,29 +364,43 @@ class _ArticleQuotes:
 
         quote = self.adjacent_quote(verb, speaker_tok if speaker_tok is subject else subject)
         if quote is not None:
-            return _Candidate(verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0)
+            return _Candidate(
+                verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
+            )
         clause = self.content_clause(verb)
         if clause is not None:
             start, end = self.token_span(list(clause.subtree))
-            return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1)
+            return _Candidate(
+                verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1
+            )
         inverted = self.inverted(verb)
         if inverted is not None:
             named, tokens = inverted
             start, end = self.token_span(tokens)
-            return _Candidate(verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2)
+            return _Candidate(
+                verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2
+            )
         if verb.dep_ == "parataxis" and verb.i > verb.head.i:
             sent = verb.sent
             tokens = [t for t in sent if t.i < verb.left_edge.i]
             if tokens:
                 start, end = self.token_span(tokens)
-                return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2)
+                return _Candidate(
+                    verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2
+                )
         after = [t for t in verb.subtree if t.i > verb.i]
         stance = lemma in STANCE_LEMMAS and any(
             c.dep_ in {"dobj", "xcomp", "prep", "oprd"} for c in verb.children if c.i > verb.i
         )
-        if after and (stance or lemma in OBJECT_CONTENT_LEMMAS and obj is not None) and len(after) >= 3:
+        if (
+            after
+            and (stance or (lemma in OBJECT_CONTENT_LEMMAS and obj is not None))
+            and len(after) >= 3
+        ):
             start, end = self.token_span(after)
-            return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3)
+            return _Candidate(
+                verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3
+            )
         if after and any(self.inside(q, after) for q in self.marks):
             start, end = self.token_span(after)
             return _Candidate(verb, cue_text, speaker, start, end, "mixed", "object-quote", 3)
@@ -417,7 +441,9 @@ class _ArticleQuotes:
             return None
         start, end = self.token_span(rest)
         speaker = self.resolve(source)
-        return _Candidate(tok, "according to", speaker, start, end, self.kind(start, end), "according-to", 1)
+        return _Candidate(
+            tok, "according to", speaker, start, end, self.kind(start, end), "according-to", 1
+        )
 
     def inside(self, q: QuoteMarks, tokens: list[Token]) -> bool:
         return tokens[0].idx <= q.open and q.close <= tokens[-1].idx + len(tokens[-1].text)
@@ -445,7 +471,9 @@ class _ArticleQuotes:
         head = subject.lemma_.lower() if subject is not None else ""
         self.state.speakers.append((pos, entity, head))
         self.state.salient.append((pos, entity))
-        if entity.type == "ORG" and (candidate.cue.lemma_.lower() in RELAY_LEMMAS or _is_media(entity)):
+        if entity.type == "ORG" and (
+            candidate.cue.lemma_.lower() in RELAY_LEMMAS or _is_media(entity)
+        ):
             self.state.relays.append((pos, entity))
 
     def run(self) -> list[Quote]:
@@ -487,7 +515,7 @@ class _ArticleQuotes:
             ):
                 continue
             lead = self.text[: q.open].rstrip()
-            if lead and lead[-1] not in ".!?:\n\"”":  # a continuation starts a sentence
+            if lead and lead[-1] not in '.!?:\n"”':  # a continuation starts a sentence
                 continue
             before = [c for c in directs if c.end <= q.start and q.start - c.end <= 200]
             if not before:
@@ -497,16 +525,27 @@ class _ArticleQuotes:
             if between.count("\n") > 2:
                 continue
             extra.append(
-                _Candidate(prev.cue, prev.cue_text, prev.speaker, q.start, q.end, "direct", "continuation", 4)
+                _Candidate(
+                    prev.cue,
+                    prev.cue_text,
+                    prev.speaker,
+                    q.start,
+                    q.end,
+                    "direct",
+                    "continuation",
+                    4,
+                )
             )
         return extra
 
     def unattributed(self, chosen: list[_Candidate]) -> list[_Candidate]:
-        """Quotations no cue claims: after "X continued:" the colon's subject, else the last speaker."""
+        """Quotations no cue claims: after "X continued:" that subject, else the last speaker."""
         extra: list[_Candidate] = []
         taken = list(chosen)
         for q in self.marks:
-            if q.words(self.text) < 5 or any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in taken):
+            if q.words(self.text) < 5 or any(
+                c.start <= q.start < c.end or q.start <= c.start < q.end for c in taken
+            ):
                 continue
             lead = self.text[: q.open].rstrip()
             speaker: Speaker | None = None
@@ -569,4 +608,3 @@ def extract_quotes(story: ParsedStory, entities: EntityIndex) -> list[Quote]:
         if doc is not None:
             quotes.extend(_ArticleQuotes(article.id, doc, entities).run())
     return quotes
-

@@ -140,8 +140,8 @@ def _peers(articles: Sequence[Article], gold: Sequence[str]) -> tuple[dict, dict
 def run(data: Path, limit: int | None = None) -> dict:
     """Cluster every ECB+ document (the first ``limit`` topics when given) and score it."""
     from newsprism.store.db import open_store
-    from newsprism.store.ingest import ingest_articles
-    from newsprism.store.repository import article_story_ids, recluster
+    from newsprism.store.ingest import ingest_articles, recluster
+    from newsprism.store.repository import article_story_ids
 
     items = load_ecbplus(data)
     if limit is not None:

@@ -44,7 +44,7 @@ def read_attributions(ann: Path) -> list[GoldAttribution]:
     for line in ann.read_text("utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2:
-            label, _, offsets = parts[1].partition(" ")
+            offsets = parts[1].partition(" ")[2]
             ranges = [
                 (int(a), int(b)) for a, b in (r.split() for r in offsets.split(";") if r.strip())
             ]
@@ -70,7 +70,9 @@ def _split_dir(data: Path) -> Path:
     raise FileNotFoundError(f"no PolNeAR text/ folder under {data}")
 
 
-def load_documents(data: Path, limit: int | None = None) -> list[tuple[str, str, list[GoldAttribution]]]:
+def load_documents(
+    data: Path, limit: int | None = None
+) -> list[tuple[str, str, list[GoldAttribution]]]:
     """(name, text, gold) for each text with an annotation file (the first annotator's)."""
     split = _split_dir(data)
     docs = []
@@ -93,7 +95,10 @@ def _overlaps(a: Ranges, b: Ranges) -> bool:
 
 
 def score_document(
-    text: str, gold: list[GoldAttribution], predicted: list[Prediction], entities: EntityIndex | None
+    text: str,
+    gold: list[GoldAttribution],
+    predicted: list[Prediction],
+    entities: EntityIndex | None,
 ) -> dict[str, int]:
     gold_words = [_words(text, g.content) for g in gold]
     pred_words = [_words(text, p.content) for p in predicted]
@@ -145,7 +150,9 @@ def _ours(name: str, text: str, doc: object) -> tuple[list[Prediction], EntityIn
     story = ParsedStory(articles=[article], docs={article.id: doc})  # type: ignore[dict-item]
     entities = resolve_entities(story)
     predictions = [
-        Prediction([q.span], [q.speaker_span] if q.speaker_span else [], q.speaker, q.speaker_entity_id)
+        Prediction(
+            [q.span], [q.speaker_span] if q.speaker_span else [], q.speaker, q.speaker_entity_id
+        )
         for q in extract_quotes(story, entities)
     ]
     return predictions, entities
@@ -163,7 +170,11 @@ def _textacy(doc: object) -> list[Prediction]:
         content = triple.content
         speaker = [(t.idx, t.idx + len(t.text)) for t in triple.speaker]
         predictions.append(
-            Prediction([(content.start_char, content.end_char)], speaker, " ".join(t.text for t in triple.speaker))
+            Prediction(
+                [(content.start_char, content.end_char)],
+                speaker,
+                " ".join(t.text for t in triple.speaker),
+            )
         )
     return predictions
 

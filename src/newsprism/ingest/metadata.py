@@ -162,7 +162,14 @@ def date_from_line(line: str) -> date | None:
     if match is None:
         return None
     text = match.group("mdy") or match.group("dmy") or match.group("iso")
-    return parse_date(text)
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text).replace(",", " ").replace(".", " ")
+    text = " ".join(text.split()).replace("Sept ", "Sep ")
+    for pattern in ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 def parse_date(value: object) -> date | None:

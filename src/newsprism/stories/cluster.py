@@ -83,7 +83,9 @@ def extract_features(articles: Sequence[Article], settings: Settings = DEFAULT) 
     nlp = load_nlp(settings.spacy_model)
     others = [name for name in nlp.pipe_names if name != "ner"]
     docs = nlp.pipe(leads, disable=others, batch_size=settings.spacy_batch_size)
-    vectors = embed(leads, settings)
+    vectors = embed(
+        leads, settings.model_copy(update={"embedding_max_tokens": settings.cluster_embedding_tokens})
+    )
     out = []
     for article, doc, vector in zip(articles, docs, vectors, strict=True):
         names: Counter[str] = Counter(
@@ -239,13 +241,11 @@ class OnlineClusterer:
         settings: Settings = DEFAULT,
         df: DocumentFrequencies | None = None,
         stories: Iterable[Story] = (),
-        new_id: object = None,
     ) -> None:
         self.settings = settings
         self.df = df or DocumentFrequencies()
         self.stories: dict[str, Story] = {}
         self._by_entity: dict[str, set[str]] = {}
-        self._next = 0
         for story in stories:
             self._index(story)
 

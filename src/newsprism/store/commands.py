@@ -1,0 +1,212 @@
+"""``newsprism ingest``, ``stories`` and ``recluster``: the store from the command line."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsprism.config import DEFAULT, Settings
+from newsprism.errors import NewsprismError
+from newsprism.model import RawDocument
+from newsprism.store.db import Store, open_store
+from newsprism.store.ingest import IngestCounts, Ingester, Pending, raw_hash
+
+FETCH_TIMEOUT_S = 15
+MAX_FETCH_BYTES = 20 * 1024 * 1024
+USER_AGENT = "newsprism/0.1 (+https://github.com/newsprism)"
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+def fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> bytes:
+    """GET a URL with a timeout and a size cap; NewsprismError on any failure."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            data: bytes = response.read(MAX_FETCH_BYTES + 1)
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+        raise NewsprismError(f"{url}: cannot fetch ({exc})") from exc
+    if len(data) > MAX_FETCH_BYTES:
+        raise NewsprismError(f"{url}: larger than {MAX_FETCH_BYTES // 2**20} MB")
+    return data
+
+
+def read_url(url: str, settings: Settings = DEFAULT) -> tuple[list[RawDocument], list[str]]:
+    """A page or a feed at a URL; a feed's entries are fetched as pages when reachable,
+    their summary in the feed stands in for a page that is not."""
+    from newsprism.ingest import read_documents
+    from newsprism.ingest.readers import decode
+
+    data = fetch(url)
+    name = url.rstrip("/").rsplit("/", 1)[-1] or "page"
+    with tempfile.TemporaryDirectory(prefix="newsprism-") as folder:
+        # The readers sniff feeds, HTML and WARC from the bytes, as for a local file.
+        local = Path(folder) / name
+        local.write_bytes(data)
+        docs, problems = read_documents([local], settings)
+    out = []
+    for doc in docs:
+        is_entry = doc.url is not None and doc.url != url
+        if doc.source.startswith(str(local)):
+            doc = doc.model_copy(update={"source": url + doc.source[len(str(local)) :]})
+        if not is_entry or doc.url is None or not is_url(doc.url):
+            out.append(doc.model_copy(update={"url": doc.url or url}))
+            continue
+        try:
+            page = decode(fetch(doc.url))
+            out.append(doc.model_copy(update={"html": page, "text": None}))
+        except NewsprismError as exc:
+            problems.append(f"{exc}; using the feed's summary")
+            out.append(doc)
+    problems = [p.replace(str(local), url) for p in problems]
+    return out, problems
+
+
+def read_sources(sources: list[str], settings: Settings = DEFAULT) -> tuple[list[RawDocument], list[str]]:
+    from newsprism.ingest import read_documents
+
+    docs: list[RawDocument] = []
+    problems: list[str] = []
+    paths = [Path(s) for s in sources if not is_url(s)]
+    if paths:
+        found, trouble = read_documents(paths, settings)
+        docs.extend(found)
+        problems.extend(trouble)
+    for url in (s for s in sources if is_url(s)):
+        try:
+            found, trouble = read_url(url, settings)
+        except NewsprismError as exc:
+            problems.append(str(exc))
+            continue
+        docs.extend(found)
+        problems.extend(trouble)
+    return docs, problems
+
+
+def _pending(docs: list[RawDocument], ingester: Ingester, settings: Settings) -> Iterator[
+    Pending | str | None
+]:
+    """Articles to store; a problem line for a document that gives none; None for one stored."""
+    from newsprism.ingest import UnreadableFile, build_article
+
+    for doc in docs:
+        key = raw_hash(doc.html if doc.html is not None else doc.text or "")
+        if key in ingester.known_raw([key]):
+            yield None
+            continue
+        try:
+            article = build_article(doc, settings)
+        except UnreadableFile as exc:
+            yield f"{doc.source}: skipped, {exc}"
+            continue
+        yield Pending(article=article, source=doc.source, raw_hash=key)
+
+
+def ingest(
+    sources: list[str], url: str, cluster: bool = True, batch_size: int = 32, quiet: bool = False
+) -> IngestCounts:
+    """Read the sources and store their articles with a progress bar and a summary line."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from newsprism.ingest import read_documents  # noqa: F401  (fail early when missing)
+
+    settings = DEFAULT
+    console = Console(stderr=True, quiet=quiet)
+    store = open_store(url)
+    docs, problems = read_sources(sources, settings)
+    for problem in problems:
+        console.print(f"newsprism: {problem}", markup=False, highlight=False)
+    ingester = Ingester(store, settings, cluster=cluster)
+    counts = ingester.counts
+    counts.skipped += len(problems)
+    columns = (
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[counts]}"),
+        TimeElapsedColumn(),
+    )
+    try:
+        with Progress(*columns, console=console, transient=False) as progress:
+            task = progress.add_task("ingest", total=len(docs), counts="")
+            batch: list[Pending] = []
+
+            def flush() -> None:
+                try:
+                    ingester.add(batch)
+                except NewsprismError:
+                    raise
+                except Exception as exc:  # a bad batch is reported, the rest goes on
+                    counts.failed += len(batch)
+                    console.print(f"newsprism: could not store {len(batch)} article(s): {exc}",
+                                  markup=False)
+                progress.update(task, advance=len(batch), counts=counts.line())
+                batch.clear()
+
+            for item in _pending(docs, ingester, settings):
+                if item is None:
+                    counts.duplicate += 1
+                    progress.update(task, advance=1, counts=counts.line())
+                elif isinstance(item, str):
+                    counts.skipped += 1
+                    console.print(f"newsprism: {item}", markup=False, highlight=False)
+                    progress.update(task, advance=1, counts=counts.line())
+                else:
+                    batch.append(item)
+                    if len(batch) >= batch_size:
+                        flush()
+            if batch:
+                flush()
+    finally:
+        console.print(f"newsprism: {counts.line()}", markup=False, highlight=False)
+        store.close()
+    return counts
+
+
+def stories_text(store: Store, as_json: bool) -> str:
+    from newsprism.store.repository import list_stories
+
+    stories = list_stories(store)
+    if as_json:
+        return json.dumps(
+            [
+                {
+                    "id": s.id,
+                    "headline": s.headline,
+                    "size": s.size,
+                    "origins": s.origins,
+                    "outlets": s.outlets,
+                    "first_seen": s.first_seen.isoformat() if s.first_seen else None,
+                    "last_seen": s.last_seen.isoformat() if s.last_seen else None,
+                }
+                for s in stories
+            ],
+            indent=2,
+            ensure_ascii=False,
+        )
+    lines = []
+    for s in stories:
+        seen = f"{s.first_seen or '?'} .. {s.last_seen or '?'}"
+        outlets = ", ".join(s.outlets[:5]) + (" ..." if len(s.outlets) > 5 else "")
+        lines.append(
+            f"{s.id}  {s.size:>4} art. {s.origins:>4} orig.  {seen}  {s.headline or ''}"
+            + (f"  [{outlets}]" if outlets else "")
+        )
+    return "\n".join(lines) if lines else "no stories in the store"
+
+
+def story_articles_for_brief(url: str, story_id: str) -> list:
+    from newsprism.store.repository import story_articles
+
+    store = open_store(url)
+    try:
+        return story_articles(store, story_id)
+    finally:
+        store.close()

@@ -1,0 +1,394 @@
+"""Storing articles: exact and near-duplicate checks, syndication links, online clustering.
+
+Articles go in small batches, each one transaction: a batch is stored whole (articles,
+LSH bands, story centroids, document frequencies) or not at all, and unique constraints on
+the content hash and URL make a repeated or resumed run store nothing twice. A process
+killed mid-batch loses only that batch, which the next run stores again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, or_, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from newsprism.config import DEFAULT, Settings
+from newsprism.model import Article, stable_id
+from newsprism.store.db import Store
+from newsprism.errors import NewsprismError
+from newsprism.store.models import ArticleRow, Meta, MinhashBand, StoryRow, TermFrequency
+from newsprism.store.repository import (
+    add_frequencies,
+    load_active_stories,
+    load_frequencies,
+    merge_stories,
+    now,
+    refresh_story_summary,
+    save_story,
+    vector_bytes,
+)
+from newsprism.stories.cluster import Features, OnlineClusterer, entity_key, extract_features
+from newsprism.stories.dedup import (
+    content_hash,
+    estimated_jaccard,
+    is_near_duplicate,
+    resemblance,
+    signature,
+)
+
+
+@dataclass
+class IngestCounts:
+    new: int = 0
+    duplicate: int = 0  # the same text or URL was already stored
+    syndicated: int = 0  # new, and a near copy of a stored article (counted in new too)
+    skipped: int = 0  # unreadable input: no article text
+    failed: int = 0  # an error while reading or storing
+
+    def line(self) -> str:
+        return (
+            f"{self.new} new ({self.syndicated} syndicated copies), {self.duplicate} duplicate, "
+            f"{self.skipped} skipped, {self.failed} failed"
+        )
+
+
+@dataclass
+class Pending:
+    """One article on its way into the store, with where it came from."""
+
+    article: Article
+    source: str | None = None
+    raw_hash: str | None = None
+    hash: str = ""
+    minhash: bytes = b""
+    bands: list[int] = field(default_factory=list)
+    origin_id: str | None = None
+    origin_story: str | None = None
+    replaces_origin: str | None = None  # a stored origin this older text takes over from
+
+
+OriginRow = aliased(ArticleRow)
+
+
+def raw_hash(data: str) -> str:
+    return hashlib.sha256(data.encode("utf-8", "replace")).hexdigest()
+
+
+class Ingester:
+    """Stores batches of articles in one store; keeps the online clusterer between batches."""
+
+    def __init__(self, store: Store, settings: Settings = DEFAULT, cluster: bool = True) -> None:
+        self.store = store
+        self.settings = settings
+        self.cluster = cluster
+        self.counts = IngestCounts()
+        self._clusterer: OnlineClusterer | None = None
+
+    def clusterer(self, session: Session) -> OnlineClusterer:
+        if self._clusterer is None:
+            self._clusterer = OnlineClusterer(
+                self.settings,
+                df=load_frequencies(session),
+                stories=load_active_stories(session, self.settings),
+            )
+        return self._clusterer
+
+    def known_raw(self, hashes: Sequence[str]) -> set[str]:
+        """Raw inputs already stored, so a resumed run need not extract them again."""
+        if not hashes:
+            return set()
+        with self.store.session() as session:
+            found = session.scalars(select(ArticleRow.raw_hash).where(ArticleRow.raw_hash.in_(hashes)))
+            return {h for h in found if h}
+
+    def add(self, batch: Sequence[Pending]) -> None:
+        """Store one batch in one transaction; on a conflict with another writer, retry."""
+        try:
+            self._add(batch)
+        except IntegrityError:
+            # Another process stored some of these meanwhile: start from the store's state.
+            self._clusterer = None
+            self._add(batch)
+
+    def _add(self, batch: Sequence[Pending]) -> None:
+        with self.store.session() as session, session.begin():
+            fresh = self._drop_stored(session, batch)
+            for item in fresh:
+                self._link_origin(session, item)
+                session.add(self._row(item))
+                session.flush()
+                if item.replaces_origin:
+                    session.execute(
+                        update(ArticleRow)
+                        .where(
+                            or_(
+                                ArticleRow.id == item.replaces_origin,
+                                ArticleRow.origin_id == item.replaces_origin,
+                            )
+                        )
+                        .values(origin_id=item.article.id)
+                    )
+                session.add_all(
+                    MinhashBand(article_id=item.article.id, band=b, hash=h)
+                    for b, h in enumerate(item.bands)
+                )
+            if self.cluster and fresh:
+                self._cluster(session, fresh)
+            session.flush()
+        self.counts.new += len(fresh)
+        self.counts.syndicated += sum(1 for p in fresh if p.origin_id)
+        self.counts.duplicate += len(batch) - len(fresh)
+
+    def _drop_stored(self, session: Session, batch: Sequence[Pending]) -> list[Pending]:
+        for item in batch:
+            if not item.hash:
+                item.hash = content_hash(item.article.text)
+                sig = signature(item.article.text, self.settings)
+                item.minhash, item.bands = sig.to_bytes(), sig.bands
+        hashes = [p.hash for p in batch]
+        urls = [p.article.url for p in batch if p.article.url]
+        ids = [p.article.id for p in batch]
+        stored = session.execute(
+            select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.url).where(
+                or_(
+                    ArticleRow.content_hash.in_(hashes),
+                    ArticleRow.url.in_(urls),
+                    ArticleRow.id.in_(ids),
+                )
+            )
+        ).all()
+        seen_ids = {r.id for r in stored}
+        seen_hashes = {r.content_hash for r in stored}
+        seen_urls = {r.url for r in stored if r.url}
+        fresh = []
+        for item in batch:
+            a = item.article
+            if a.id in seen_ids or item.hash in seen_hashes or (a.url and a.url in seen_urls):
+                continue
+            seen_ids.add(a.id)
+            seen_hashes.add(item.hash)
+            if a.url:
+                seen_urls.add(a.url)
+            fresh.append(item)
+        return fresh
+
+    def _link_origin(self, session: Session, item: Pending) -> None:
+        """Mark a near copy of a stored article as a copy of that article's origin."""
+        pairs = list(enumerate(item.bands))
+        if not pairs:
+            return
+        candidates = session.execute(
+            select(
+                ArticleRow.id,
+                ArticleRow.origin_id,
+                ArticleRow.minhash,
+                ArticleRow.text,
+                ArticleRow.story_id,
+            )
+            .join(MinhashBand, MinhashBand.article_id == ArticleRow.id)
+            .where(tuple_(MinhashBand.band, MinhashBand.hash).in_(pairs))
+            .distinct()
+        ).all()
+        best, best_score = None, 0.0
+        for row in candidates:
+            if row.id == item.article.id:
+                continue
+            # The MinHash estimate orders candidates cheaply; the shingles decide.
+            if estimated_jaccard(item.minhash, row.minhash or b"") < self.settings.dedup_threshold / 2:
+                continue
+            if not is_near_duplicate(item.article.text, row.text, self.settings):
+                continue
+            score = resemblance(item.article.text, row.text, self.settings).containment
+            if score > best_score:
+                best, best_score = row, score
+        if best is None:
+            return
+        origin_id = best.origin_id or best.id
+        origin = session.get(ArticleRow, origin_id)
+        published = item.article.published
+        if origin is not None and published and origin.published and published < origin.published:
+            # The new article is the older text: it becomes the origin of the others.
+            item.origin_story = origin.story_id
+            item.replaces_origin = origin_id
+            return
+        item.origin_id = origin_id
+        item.origin_story = origin.story_id if origin is not None else best.story_id
+
+    def _row(self, item: Pending) -> ArticleRow:
+        a = item.article
+        return ArticleRow(
+            id=a.id,
+            content_hash=item.hash,
+            url=a.url,
+            file=a.file,
+            outlet=a.outlet,
+            title=a.title,
+            published=a.published,
+            published_source=a.published_source,
+            language=a.language,
+            text=a.text,
+            removed=list(a.removed),
+            source=item.source,
+            raw_hash=item.raw_hash,
+            ingested_at=now(),
+            origin_id=item.origin_id,
+            story_id=None,
+            minhash=item.minhash,
+        )
+
+    def _cluster(self, session: Session, fresh: Sequence[Pending]) -> None:
+        """Place the batch's originals with the online clusterer; copies follow their origin."""
+        originals = [p for p in fresh if p.origin_id is None]
+        features = extract_features([p.article for p in originals], self.settings)
+        clusterer = self.clusterer(session)
+        touched: set[str] = set()
+        increments: Counter[str] = Counter()
+        for item, feats in zip(originals, features, strict=True):
+            increments.update(list(feats.terms) + [entity_key(e) for e in feats.entities])
+            if item.origin_story is not None and item.origin_story in clusterer.stories:
+                story_id = self._join(clusterer, feats, item.origin_story)
+                merged: list[str] = []
+            else:
+                story, merged = clusterer.add(feats, stable_id("s", item.article.id))
+                story_id = story.id
+            self._store_features(session, item.article.id, feats, story_id)
+            if merged:
+                merge_stories(session, story_id, merged)
+                touched.difference_update(merged)
+            touched.add(story_id)
+        for item in fresh:
+            if item.origin_id is None:
+                continue
+            story_id = item.origin_story or session.scalar(
+                select(ArticleRow.story_id).where(ArticleRow.id == item.origin_id)
+            )
+            session.execute(
+                update(ArticleRow).where(ArticleRow.id == item.article.id).values(story_id=story_id)
+            )
+            if story_id:
+                touched.add(story_id)
+        session.flush()
+        for story_id in sorted(touched):
+            story = clusterer.stories.get(story_id)
+            if story is not None:
+                save_story(session, story, self.settings)
+            else:
+                row = session.get(StoryRow, story_id)
+                if row is not None:
+                    refresh_story_summary(session, row)
+        add_frequencies(session, increments, len(originals))
+
+    def _join(self, clusterer: OnlineClusterer, feats: Features, story_id: str) -> str:
+        """An older original of a stored copy joins the copy's story directly."""
+        clusterer.df.add(list(feats.terms) + [entity_key(e) for e in feats.entities])
+        story = clusterer.stories[story_id]
+        story.add(feats)
+        story.trim(self.settings.cluster_centroid_terms)
+        return story_id
+
+    def _store_features(self, session: Session, article_id: str, feats: Features, story_id: str) -> None:
+        session.execute(
+            update(ArticleRow)
+            .where(ArticleRow.id == article_id)
+            .values(
+                story_id=story_id,
+                terms=feats.terms,
+                entities=feats.entities,
+                vector=vector_bytes(feats.vector),
+            )
+        )
+
+
+def ingest_articles(
+    store: Store,
+    articles: Iterable[Article],
+    settings: Settings = DEFAULT,
+    cluster: bool = True,
+    batch_size: int = 32,
+    on_batch: Callable[[IngestCounts], None] | None = None,
+) -> IngestCounts:
+    """Store articles (the library entry point behind ``newsprism ingest``)."""
+    ingester = Ingester(store, settings, cluster=cluster)
+    batch: list[Pending] = []
+    for article in articles:
+        batch.append(Pending(article=article, source=article.file))
+        if len(batch) >= batch_size:
+            ingester.add(batch)
+            batch = []
+            if on_batch:
+                on_batch(ingester.counts)
+    if batch:
+        ingester.add(batch)
+        if on_batch:
+            on_batch(ingester.counts)
+    return ingester.counts
+
+
+def recluster(store: Store, settings: Settings = DEFAULT, batch_size: int = 64) -> int:
+    """Re-cluster every original article in batch (agglomerative, same similarity).
+
+    Articles stored without features (``ingest --no-cluster``) get them first. Copies follow
+    their origin. All in one transaction: an interrupted run leaves the old stories. Returns
+    the number of stories.
+    """
+    from newsprism.store.repository import article_from_row, features_from_row
+    from newsprism.stories.cluster import DocumentFrequencies, Story, batch_cluster
+
+    with store.session() as session, session.begin():
+        rows = session.scalars(
+            select(ArticleRow)
+            .where(ArticleRow.origin_id.is_(None))
+            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
+        ).all()
+        if len(rows) > settings.recluster_max_articles:
+            raise NewsprismError(
+                f"{len(rows)} articles: batch re-clustering holds a full similarity matrix and "
+                f"stops at {settings.recluster_max_articles} (Settings.recluster_max_articles)"
+            )
+        missing = [r for r in rows if features_from_row(r) is None]
+        for start in range(0, len(missing), batch_size):
+            chunk = missing[start : start + batch_size]
+            for row, feats in zip(
+                chunk, extract_features([article_from_row(r) for r in chunk], settings), strict=True
+            ):
+                row.terms, row.entities = feats.terms, feats.entities
+                row.vector = vector_bytes(feats.vector)
+        pairs = [(r, f) for r in rows if (f := features_from_row(r)) is not None]
+        known = [f for _, f in pairs]
+        df = DocumentFrequencies()
+        for f in known:
+            df.add(list(f.terms) + [entity_key(e) for e in f.entities])
+        labels = batch_cluster(known, df, settings)
+        stories: dict[int, Story] = {}
+        for (row, feats), label in zip(pairs, labels, strict=True):
+            if label not in stories:
+                stories[label] = Story(id=stable_id("s", row.id))
+            stories[label].add(feats)
+            row.story_id = stories[label].id
+        session.flush()
+        session.execute(
+            update(ArticleRow)
+            .where(ArticleRow.origin_id.is_not(None))
+            .values(
+                story_id=select(OriginRow.story_id)
+                .where(OriginRow.id == ArticleRow.origin_id)
+                .scalar_subquery()
+            )
+        )
+        session.execute(delete(StoryRow))
+        session.execute(delete(TermFrequency))
+        session.execute(delete(Meta))
+        session.flush()
+        counts: Counter[str] = Counter()
+        for f in known:
+            counts.update(list(f.terms) + [entity_key(e) for e in f.entities])
+        add_frequencies(session, counts, len(known))
+        for story in stories.values():
+            story.trim(settings.cluster_centroid_terms)
+            save_story(session, story, settings)
+        return len(stories)
