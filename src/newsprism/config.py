@@ -37,9 +37,9 @@ class Settings(BaseModel):
     cluster_weight_words: float = 0.4
     cluster_weight_entities: float = 0.3
     cluster_weight_embedding: float = 0.3
-    cluster_threshold: float = 0.35
-    cluster_merge_threshold: float = 0.5
-    cluster_batch_threshold: float = 0.3
+    cluster_threshold: float = 0.4
+    cluster_merge_threshold: float = 0.55
+    cluster_batch_threshold: float = 0.35
     cluster_time_sigma_days: float = 7.0
     cluster_candidates: int = 20
     # Stories a new article may join: the most recently updated ones (bounds memory and the

@@ -50,6 +50,8 @@ def detokenize(tokens: list[str]) -> str:
     out: list[str] = []
     open_double = False
     for token in tokens:
+        if not token.strip() or token == "\\n":
+            continue  # the corpus keeps paragraph breaks as literal "\n" tokens
         if token == '"':
             if open_double:
                 out.append('"')

@@ -128,3 +128,105 @@ def test_unrelated_negation_is_not_a_conflict() -> None:
     ]
     _, conflicts = run([a, b], quotes)
     assert conflicts == []
+
+
+def test_same_change_with_different_counted_nouns_is_one_claim_and_one_dispute() -> None:
+    a = article(
+        "a.txt",
+        "One",
+        "The paper reported that the firm's personnel had left the country en masse, with "
+        "the numbers diminishing from 1,000 to several dozen.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "The paper reported that the firm had cut its staff in the country from about 1,000 "
+        'to "just a few dozen" today. "The numbers of our staff there have remained the same '
+        'for many years," the firm said.',
+    )
+    quotes = [
+        quote(
+            a,
+            "the firm's personnel had left the country en masse, with the numbers diminishing "
+            "from 1,000 to several dozen",
+            "The Paper",
+            "reported",
+        ),
+        quote(
+            b,
+            'the firm had cut its staff in the country from about 1,000 to "just a few dozen" '
+            "today",
+            "The Paper",
+            "reported",
+        ),
+        quote(b, "The numbers of our staff there have remained the same for many years", "Firm"),
+    ]
+    claims, conflicts = run([a, b], quotes)
+    cut = [c for c in claims if c.speaker == "The Paper"]
+    assert len(cut) == 1 and len(cut[0].article_ids) == 2
+    assert [(c.kind, c.a.speaker, c.b.speaker) for c in conflicts] == [
+        ("contradiction", "The Paper", "Firm")
+    ]
+
+
+def test_head_counts_of_different_groups_are_a_scope_difference_saying_what_each_counts() -> None:
+    a = article(
+        "a.txt",
+        "One",
+        "The paper said the company has cut its staff in Syria from about 1,000 to just "
+        "a few dozen. Analyst Jane Roe estimates there are 300 defense ministry officers in "
+        "Syria.",
+    )
+    quotes = [
+        quote(
+            a,
+            "the company has cut its staff in Syria from about 1,000 to just a few dozen",
+            "The Paper",
+        ),
+        quote(a, "there are 300 defense ministry officers in Syria", "Jane Roe"),
+    ]
+    _, conflicts = run([a], quotes)
+    [scope] = [c for c in conflicts if c.kind == "scope-difference"]
+    assert "staff" in scope.explanation and "defense ministry officers" in scope.explanation
+    assert not [c for c in conflicts if c.kind in ("contradiction", "numeric", "denial")]
+
+
+def test_nonsense_judges_its_own_clause_not_what_follows_but() -> None:
+    a = article(
+        "a.txt",
+        "One",
+        "The director wrote that the president told him the adviser had done nothing wrong.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "The president said the dossier story is nonsense but that the envoy had told him "
+        "about the hotels.",
+    )
+    quotes = [
+        quote(a, "the president told him the adviser had done nothing wrong", "The director"),
+        quote(
+            b,
+            "the dossier story is nonsense but that the envoy had told him about the hotels",
+            "The president",
+        ),
+    ]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []
+
+
+def test_whether_or_not_is_no_negation() -> None:
+    a = article(
+        "a.txt", "One", "The president said the two countries were beginning to agree on a deal."
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "The prime minister said it was unclear whether or not a new deal would be possible.",
+    )
+    quotes = [
+        quote(a, "the two countries were beginning to agree on a deal", "The president"),
+        quote(b, "it was unclear whether or not a new deal would be possible", "The PM"),
+    ]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []

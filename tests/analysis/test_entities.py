@@ -63,3 +63,23 @@ def test_mentions_point_at_names_in_the_text() -> None:
     spans = [(s, e) for (aid, s, e), eid in index.mentions.items() if eid == peskov.id]
     assert [text[s:e] for s, e in spans] == ["Dmitry Peskov"]
     assert index.entity_at("a0", spans[0][0], spans[0][1]) is peskov
+
+
+def test_outlet_named_by_its_syntax_is_an_organisation() -> None:
+    index = index_of(
+        "MOSCOW (Sputnik) - The ambassador has refuted reports about the withdrawal.",
+        "“There is no talk of any cuts,” Zaemsky said, speaking to Sputnik on Monday.",
+    )
+    sputnik = index.find("Sputnik")
+    assert sputnik is not None and sputnik.type == "ORG"
+
+
+def test_surname_and_capitalised_title_become_aliases() -> None:
+    index = index_of(
+        "“We will continue our efforts,” declared Russian Deputy Foreign Minister Sergei Ryabkov "
+        "on Friday. Kremlin spokesman Dmitry Peskov told reporters there was no letter."
+    )
+    ryabkov = index.find("Sergei Ryabkov")
+    assert ryabkov is not None
+    assert {"Ryabkov", "Russian Deputy Foreign Minister"} <= set(ryabkov.aliases)
+    assert index.find("Peskov") is index.find("Dmitry Peskov")

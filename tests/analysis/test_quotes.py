@@ -183,3 +183,108 @@ def test_scare_quotes_and_unpaired_marks() -> None:
     assert marks[-1] == "An unclosed quotation runs to the end of its paragraph"
     q = quote_with(quotes_of(text), "nothing to do with reality")
     assert q.speaker == "Zaemsky"
+
+
+def test_coordinated_cue_keeps_the_first_conjuncts_speaker() -> None:
+    text = (
+        "The WSJ claimed that the withdrawal of Russian advisers was an “embarrassment” for "
+        "President Nicolas Maduro.\n\nEarlier Monday, Rostec’s press service said in a statement "
+        "that The Wall Street Journal had “overestimated the numbers of Rostec staff in Venezuela "
+        "by several times,” and noted that the numbers had actually remained “unchanged for many "
+        "years.”"
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "remained").speaker == "Rostec"
+    assert quote_with(quotes, "overestimated").speaker == "Rostec"
+
+
+def test_a_group_of_officials_speaks_for_itself_not_for_the_outlet() -> None:
+    text = (
+        "Earlier, the Wall Street Journal reported, citing “a person close to the Russian defence "
+        "ministry,” that Rostec had cut its staff.\n\nThe contracts were signed before the start "
+        "of the political crisis, and Russian officials have indicated recently that they have no "
+        "plans to sign new contracts on the delivery of weaponry to Venezuela."
+    )
+    q = quote_with(quotes_of(text), "no plans to sign")
+    assert q.speaker is None and q.speaker_description == "Russian officials"
+
+
+def test_the_president_is_the_person_described_as_president() -> None:
+    text = (
+        "US President Donald Trump said on Friday that Moscow had informed Washington.\n"
+        "The announcement follows the president saying that “Russia has to get out” of the "
+        "region amid US efforts to install opposition leader Juan Guaido."
+    )
+    assert quote_with(quotes_of(text), "has to get out").speaker == "Donald Trump"
+
+
+def test_appearances_do_not_speak() -> None:
+    text = (
+        "A month ago all appearances indicated Moscow was rapidly drawing down military support "
+        "to the Venezuelan armed forces."
+    )
+    assert not [q for q in quotes_of(text) if "drawing down" in q.text]
+
+
+def test_dateline_is_not_content_and_the_report_keeps_its_outlet() -> None:
+    text = (
+        "MOSCOW (Sputnik): On Sunday, The Wall Street Journal reported, citing an unnamed source "
+        "said to be close to Russia’s Defence Ministry, that Russian defence conglomerate Rostec "
+        "had withdrawn “key” defence advisers from Venezuela."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "had withdrawn").speaker == "The Wall Street Journal"
+    assert not [q for q in quotes if "MOSCOW" in q.text]
+
+
+def test_typewriter_double_quotes_and_a_quote_split_by_its_cue() -> None:
+    text = (
+        "''Exposure to import competition is bad for centrists,'' Mr. Hanson said. ''We've known "
+        "that political polarization and income inequality track each other.''"
+    )
+    marks = [text[m.start : m.end] for m in find_quote_marks(text)]
+    assert marks[0] == "Exposure to import competition is bad for centrists"
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "import competition").speaker == "Hanson"
+    assert quote_with(quotes, "income inequality").speaker == "Hanson"
+
+
+def test_parenthetical_cue_takes_both_sides_of_the_sentence() -> None:
+    text = (
+        "By eliminating the receiving line, Ms. Tchen said, the White House is able to invite "
+        "twice as many guests to a party."
+    )
+    q = quote_with(quotes_of(text), "twice as many guests")
+    assert "receiving line" in q.text and q.speaker == "Tchen"
+
+
+def test_headline_colon_names_the_speaker() -> None:
+    text = (
+        "Pence: Gennifer Flowers Won’t Be at Debate, Trump Was ‘Mocking’ Clinton Camp\n\n"
+        "Republican vice-presidential nominee Gov. Mike Pence spoke on Sunday."
+    )
+    q = quote_with(quotes_of(text), "Gennifer Flowers")
+    assert q.cue == ":" and q.speaker == "Mike Pence"
+
+
+def test_poll_and_claim_nouns_as_cues() -> None:
+    text = (
+        "In the fall of 2007, Hillary Clinton held a 24-point lead over Barack Obama among black "
+        "voters in a CNN national poll. Politifact did a fact-check on Donald Trump’s claim that "
+        "there have been thousands of shootings in Chicago this year."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "24-point lead").cue == "in"
+    assert quote_with(quotes, "thousands of shootings").speaker == "Donald Trump"
+
+
+def test_stance_verbs_and_passive_expectation() -> None:
+    text = (
+        "Senator Ted Cruz praised Governor Mike Pence for cutting taxes and paring regulations. "
+        "John Kasich is assuring voters he is tough enough to be president. Donald Trump is "
+        "expected to deliver a victory speech."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "cutting taxes").speaker == "Ted Cruz"
+    assert quote_with(quotes, "tough enough").speaker == "John Kasich"
+    assert quote_with(quotes, "victory speech").speaker is None

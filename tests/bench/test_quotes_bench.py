@@ -40,3 +40,26 @@ def test_real_document_attributions_found_with_their_sources() -> None:
         assert text[s:e] == source
     scores = score_document(text, gold, predicted, entities)
     assert scores["matched"] >= 4 and scores["source_right"] >= 4
+
+
+def test_a_quotation_interrupted_by_its_cue_is_one_attribution() -> None:
+    from newsprism.bench.quotes import attributions
+    from newsprism.model import Quote
+
+    def quote(start: int, end: int, rule: str) -> Quote:
+        return Quote(
+            id=f"q{start}",
+            speaker="Pat Caddell",
+            cue="said",
+            text="x",
+            kind="direct",
+            article_id="a",
+            span=(start, end),
+            speaker_span=(140, 147),
+            rule=rule,
+        )
+
+    merged = attributions([quote(0, 134, "direct-adjacent"), quote(149, 239, "continuation")])
+    assert len(merged) == 1 and merged[0].content == [(0, 134), (149, 239)]
+    apart = attributions([quote(0, 134, "direct-adjacent"), quote(149, 239, "ccomp")])
+    assert len(apart) == 2

@@ -17,7 +17,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analysis.entities import EntityIndex
-from newsprism.analysis.quantities import quantities_in_span
+from newsprism.analysis.quantities import Transition, find_transition, quantities_in_span
 from newsprism.config import DEFAULT, Settings
 from newsprism.model import Quantity, Quote
 from newsprism.nlp.embeddings import embed
@@ -93,7 +93,25 @@ NON_COMMENT = re.compile(
 LEADING_COMPLEMENTIZER = re.compile(
     r"(?:in a statement |on twitter )?(?:that|as) [\"“‘']?", re.IGNORECASE
 )
+# A lead-in that announces what follows on a new line.
+INTRODUCTION = re.compile(r"[^\n]{0,80}:[ \t]*\n\s*")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# A negated verb of knowing or imagining voices doubt, not that the event did not happen:
+# "I cannot imagine where this information comes from", "we do not know what it means".
+COGNITION_VERBS = {
+    "know",
+    "imagine",
+    "understand",
+    "see",
+    "think",
+    "believe",
+    "remember",
+    "recall",
+    "expect",
+    "rule",
+    "comment",
+    "confirm",
+}
 MIN_TOKENS = 4
 # Verbs and nouns of one event family, so "no talk of any cuts" meets "cut its staff" and
 # "reports about the withdrawal" meets "had withdrawn": general English, not story words.
@@ -135,7 +153,7 @@ EVENT_FAMILIES = {
         "add",
     ),
     "kill": ("kill", "killing", "die", "death", "dead", "casualty", "fatality"),
-    "inform": ("inform", "tell", "message", "letter", "notify", "notification", "say"),
+    "inform": ("inform", "tell", "message", "letter", "notify", "notification"),
     "attack": ("attack", "strike", "bomb", "bombing", "shell", "shelling", "raid"),
     "arrest": ("arrest", "detain", "detention", "custody", "jail"),
 }
@@ -155,12 +173,12 @@ class Assertion:
     negated: bool = False
     denial: bool = False  # calls something false
     negated_event: bool = False  # the negation's scope names an event (EVENT_FAMILIES)
-    denied_object: bool = False  # the text is what a denial verb denies ("denied [reports of X]")
     stability: bool = False  # says something did not change
     quantities: list[Quantity] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # entity names and proper nouns, casefolded
     lemmas: set[str] = field(default_factory=set)  # content lemmas, casefolded
     events: set[str] = field(default_factory=set)  # event families named (EVENT_FAMILIES)
+    transition: Transition | None = None  # "from about 1,000 to a few dozen"
 
 
 def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -168,6 +186,9 @@ def clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     strip = " \t\n\"“”‘’'«»,;:—–-("
     while start < end and text[start] in strip:
         start += 1
+    intro = INTRODUCTION.match(text, start, end)
+    if intro:  # "The report noted the following:\n\nRostec has cut ...": keep what follows
+        start = intro.end()
     lead = LEADING_COMPLEMENTIZER.match(text, start, end)
     if lead:
         start = lead.end()
@@ -222,8 +243,15 @@ def split_clauses(span: Span) -> list[Span]:
     return pieces or [span]
 
 
+def _open_alternative(tok: Token) -> bool:
+    """ "whether or not", "or not": an open question, not a negation."""
+    return tok.lower_ == "not" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "or"
+
+
 def _negated(span: Span) -> bool:
     for tok in span:
+        if _open_alternative(tok):
+            continue
         if tok.lower_ in NEGATORS and tok.dep_ in (
             "neg",
             "det",
@@ -243,14 +271,17 @@ def _negated(span: Span) -> bool:
 def _negated_event(span: Span) -> bool:
     """A negation whose scope names an event: "no talk of any cuts", "no such message"."""
     for tok in span:
-        if tok.lower_ in NEGATORS:
+        if tok.lower_ in NEGATORS and not _open_alternative(tok):
             scope = tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok
+            if scope.lemma_.lower() in COGNITION_VERBS:
+                continue
             if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree):
                 return True
     return False
 
 
-def _features(assertion: Assertion, span: Span, entities: EntityIndex) -> Assertion:
+def annotate(assertion: Assertion, span: Span, entities: EntityIndex) -> Assertion:
+    """Fill the features conflicts and grouping compare: polarity, numbers, names, events."""
     assertion.negated = _negated(span)
     assertion.negated_event = _negated_event(span)
     assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(
@@ -270,6 +301,7 @@ def _features(assertion: Assertion, span: Span, entities: EntityIndex) -> Assert
         if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "NUM") and not t.is_stop
     }
     assertion.events = {EVENT_OF[t.lemma_.lower()] for t in span if t.lemma_.lower() in EVENT_OF}
+    assertion.transition = find_transition(span.text)
     return assertion
 
 
@@ -315,7 +347,9 @@ def _reporter(verb: Token) -> Token | None:
     """The subject of a reporting verb, walking up through "as saying" chains."""
     token = verb
     for _ in range(3):
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # The subject nearest the verb: a misparse can hang an earlier noun on it too.
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subject = max(subjects, key=lambda c: c.i if c.i < token.i else -1, default=None)
         if subject is not None and subject.dep_ == "nsubj":
             return subject
         if token.head is token:
@@ -335,9 +369,15 @@ def extract_assertions(
             continue
         own = [q for q in quotes if q.article_id == article.id]
         covered: list[tuple[int, int]] = []
+        fragments: list[Quote] = []
         for quote in own:
+            if _is_fragment(doc, quote):
+                fragments.append(quote)  # "to “just a few dozen”": the sentence says the rest
+                continue
             cue_lemma = _lemma(doc, quote.cue)
-            for piece in _quote_pieces(doc, quote):
+            denied = cue_lemma in DENIAL_VERBS and not DENIAL_PHRASES.search(quote.text)
+            pieces = _denial_sentence(doc, quote) if denied else _quote_pieces(doc, quote)
+            for piece in pieces:
                 made = _make(
                     article.id,
                     doc,
@@ -350,11 +390,35 @@ def extract_assertions(
                 )
                 if cue_lemma in DENIAL_VERBS:
                     made.denial = True
-                    made.denied_object = not DENIAL_PHRASES.search(made.text)
                 results.append(made)
             covered.append(quote.span)
-        results.extend(_sentence_assertions(article.id, doc, covered, entities))
+        found = _sentence_assertions(article.id, doc, covered, entities)
+        for quote in fragments:
+            holder = next((a for a in found if a.start <= quote.span[0] < a.end), None)
+            if holder is not None:
+                # The quotes stage resolves speakers better than a sentence's subject does.
+                holder.quote_id = holder.quote_id or quote.id
+                holder.speaker = quote.speaker or holder.speaker
+        results.extend(found)
     return [a for a in results if a is not None and a.text]
+
+
+def _is_fragment(doc: Doc, quote: Quote) -> bool:
+    """A quoted phrase without a verb inside a longer sentence ("just a few dozen", "key")."""
+    span = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+    if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return False
+    sent = span.sent
+    return len(sent) > len(span) + MIN_TOKENS
+
+
+def _denial_sentence(doc: Doc, quote: Quote) -> list[Span]:
+    """For "X denied that Y": the whole sentence, so the text reads as the denial, not as Y."""
+    span = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+    if span is None:
+        return []
+    sent = span.sent
+    return [sent] if sent.start <= span.start and span.end <= sent.end else [span]
 
 
 def _lemma(doc: Doc, word: str | None) -> str | None:
@@ -383,7 +447,7 @@ def _make(
     assertion = Assertion(
         article_id, start, end, doc.text[start:end], speaker, source, quote_id=quote_id, cue=cue
     )
-    return _features(assertion, clause, entities)
+    return annotate(assertion, clause, entities)
 
 
 def _quote_pieces(doc: Doc, quote: Quote) -> list[Span]:
@@ -428,6 +492,9 @@ def _sentence_assertions(
                     # "X has cut its staff, WSJ cited its source as saying": content first
                     start, end = _subtree_bounds(verb.head, {verb.i})
                     end = min(end, verb.left_edge.i)
+                elif (lead := _content_before(sent, subject)) is not None:
+                    # The same, parsed with the content as a fragment of the sentence.
+                    start, end = lead
                 else:
                     if verb.dep_ == "ROOT":
                         reported = True  # "the source was quoted as saying": no content
@@ -459,6 +526,16 @@ def _sentence_assertions(
             if _checkable(piece, assertion):
                 found.append(assertion)
     return found
+
+
+def _content_before(sent: Span, subject: Token | None) -> tuple[int, int] | None:
+    """Token range of "X has cut its staff" in "X has cut its staff, WSJ cited ... saying"."""
+    if subject is None:
+        return None
+    comma = subject.left_edge.i - 1
+    if comma - sent.start < MIN_TOKENS or sent.doc[comma].text != ",":
+        return None
+    return sent.start, comma
 
 
 def _checkable(span: Span, assertion: Assertion) -> bool:

@@ -5,8 +5,11 @@ say the same thing: embedding cosine (MiniLM) above ``settings.claim_match_cosin
 enough on its own, because cosine also matches a claim with its contradiction ("cut its
 staff to a few dozen" vs "remained the same" score 0.81). Two wordings join only when their
 polarity agrees (negation, denial, no-change statements), their quantities of the same unit
-can both be true, and they share a speaker or content (an entity, a number, or very close
-wording). The canonical wording is the group's medoid: the variant closest to all others.
+can both be true, and they share a speaker or content (a number or content vocabulary).
+Two statements of one change ("from about 1,000 to a few dozen" ~ "from 1,000 to several
+dozen") join on the amounts and the event family at a lower cosine, whatever noun each
+counts. Only wordings that pass these checks with some other wording are embedded (one
+batch). The canonical wording is the group's medoid: the variant closest to all others.
 """
 
 from __future__ import annotations
@@ -15,16 +18,20 @@ import numpy as np
 
 from newsprism.analysis.assertions import EMBEDDINGS, Assertion, extract_assertions
 from newsprism.analysis.entities import EntityIndex
-from newsprism.analysis.quantities import compatible
+from newsprism.analysis.quantities import compatible, same_transition
 from newsprism.config import DEFAULT, Settings
 from newsprism.model import Article, Claim, Coverage, Quote, stable_id
 from newsprism.nlp.pipeline import ParsedStory
 
-# Wordings this close are one claim even without a shared entity or number.
+# Wordings this close are one claim even when only one of them names its speaker.
 CLOSE_WORDING = 0.85
 # Cosine rates "cut its staff" and "fulfilled its last contract" (same company, same country)
 # above true paraphrases, so grouped wordings must also share this much content vocabulary.
 MIN_OVERLAP = 0.34
+# Two statements of the same change ("from about 1,000 to a few dozen" and "from 1,000 to
+# several dozen") in the same event family are one claim at this lower cosine, whatever
+# noun each counts ("staff", "personnel", "advisers"): long wordings of one fact scored 0.5-0.6.
+SAME_CHANGE_COSINE = 0.45
 
 
 def quantities_agree(a: Assertion, b: Assertion) -> bool:
@@ -40,17 +47,32 @@ def same_polarity(a: Assertion, b: Assertion) -> bool:
     return (a.negated, a.denial, a.stability) == (b.negated, b.denial, b.stability)
 
 
-def can_group(a: Assertion, b: Assertion, cosine: float, threshold: float) -> bool:
-    if cosine < threshold or not same_polarity(a, b) or not quantities_agree(a, b):
-        return False
+def required_cosine(a: Assertion, b: Assertion, threshold: float) -> float | None:
+    """The cosine two assertions need to be one claim, or None when they never can be.
+
+    Everything but the embedding is checked here, so only wordings that could join are
+    embedded at all.
+    """
+    if not same_polarity(a, b) or not quantities_agree(a, b):
+        return None
     if a.speaker and b.speaker and a.speaker != b.speaker:
-        return False
-    if (a.speaker is None) != (b.speaker is None) and cosine < CLOSE_WORDING:
-        return False
+        return None
+    one_unattributed = (a.speaker is None) != (b.speaker is None)
+    if bool(a.transition) != bool(b.transition):
+        return None  # a change with its numbers says more than one without them
+    if a.transition and b.transition:
+        if not same_transition(a.transition, b.transition):
+            return None
+        if a.transition.direction == b.transition.direction and a.events & b.events:
+            return CLOSE_WORDING if one_unattributed else SAME_CHANGE_COSINE
+    if a.speaker and a.negated_event and b.negated_event and a.events & b.events:
+        return SAME_CHANGE_COSINE  # "no talk of any cuts" ~ "no question of any reductions"
     shared_number = {q.value for q in a.quantities if q.value} & {
         q.value for q in b.quantities if q.value
     }
-    return bool(shared_number) or lexical_overlap(a, b) >= MIN_OVERLAP or cosine >= CLOSE_WORDING
+    if not shared_number and lexical_overlap(a, b) < MIN_OVERLAP:
+        return None
+    return CLOSE_WORDING if one_unattributed else threshold
 
 
 def lexical_overlap(a: Assertion, b: Assertion) -> float:
@@ -62,36 +84,38 @@ def lexical_overlap(a: Assertion, b: Assertion) -> float:
     return len(wa & wb) / min(len(wa), len(wb))
 
 
+def candidate_pairs(assertions: list[Assertion], threshold: float) -> dict[tuple[int, int], float]:
+    """Pairs (i < j) that may be one claim, with the cosine each pair needs."""
+    needs: dict[tuple[int, int], float] = {}
+    for i, a in enumerate(assertions):
+        for j in range(i + 1, len(assertions)):
+            need = required_cosine(a, assertions[j], threshold)
+            if need is not None:
+                needs[(i, j)] = need
+    return needs
+
+
 def group_assertions(
-    assertions: list[Assertion], vectors: np.ndarray, threshold: float
+    count: int, needs: dict[tuple[int, int], float], sims: dict[tuple[int, int], float]
 ) -> list[list[int]]:
     """Average-link merging of compatible assertions, most similar pairs first.
 
     Every cross pair of two groups must be compatible, so a chain A~B~C never joins A with
     a C that contradicts it.
     """
-    sims = vectors @ vectors.T if len(assertions) else np.zeros((0, 0))
-    groups: dict[int, list[int]] = {i: [i] for i in range(len(assertions))}
-    owner = list(range(len(assertions)))
-    pairs = sorted(
-        (
-            (float(sims[i, j]), i, j)
-            for i in range(len(assertions))
-            for j in range(i + 1, len(assertions))
-            if sims[i, j] >= threshold
-        ),
-        reverse=True,
-    )
-    for _, i, j in pairs:
+
+    def joins(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        return key in needs and sims[key] >= needs[key]
+
+    groups: dict[int, list[int]] = {i: [i] for i in range(count)}
+    owner = list(range(count))
+    for _, i, j in sorted(((sims[k], *k) for k in needs if joins(*k)), reverse=True):
         gi, gj = owner[i], owner[j]
         if gi == gj:
             continue
         members_i, members_j = groups[gi], groups[gj]
-        if all(
-            can_group(assertions[x], assertions[y], float(sims[x, y]), threshold)
-            for x in members_i
-            for y in members_j
-        ):
+        if all(joins(x, y) for x in members_i for y in members_j):
             groups[gi] = members_i + members_j
             for m in members_j:
                 owner[m] = gi
@@ -99,12 +123,15 @@ def group_assertions(
     return sorted(groups.values(), key=min)
 
 
-def _canonical(members: list[int], sims: np.ndarray, assertions: list[Assertion]) -> int:
+def _canonical(
+    members: list[int], sims: dict[tuple[int, int], float], assertions: list[Assertion]
+) -> int:
+    """The medoid wording: the one closest to all others, shorter on a tie."""
     if len(members) == 1:
         return members[0]
 
     def score(i: int) -> tuple[float, int]:
-        mean = float(np.mean([sims[i, j] for j in members if j != i]))
+        mean = float(np.mean([sims[(min(i, j), max(i, j))] for j in members if j != i]))
         return (round(mean, 3), -len(assertions[i].text))
 
     return max(members, key=score)
@@ -115,11 +142,15 @@ def build_claims(
 ) -> list[Claim]:
     """Group the story's assertions into claims, one per distinct statement and speaker."""
     assertions = extract_assertions(story, quotes, entities)
-    vectors = EMBEDDINGS.get([a.text for a in assertions], settings)
-    sims = vectors @ vectors.T if assertions else np.zeros((0, 0))
+    needs = candidate_pairs(assertions, settings.claim_match_cosine)
+    # Only wordings that could join another are embedded, all in one batch.
+    embedded = sorted({i for pair in needs for i in pair})
+    vectors = EMBEDDINGS.get([assertions[i].text for i in embedded], settings)
+    row = {i: n for n, i in enumerate(embedded)}
+    sims = {(i, j): float(np.dot(vectors[row[i]], vectors[row[j]])) for i, j in needs}
     order = {a.id: n for n, a in enumerate(story.articles)}
     claims: list[Claim] = []
-    for members in group_assertions(assertions, vectors, settings.claim_match_cosine):
+    for members in group_assertions(len(assertions), needs, sims):
         head = assertions[_canonical(members, sims, assertions)]
         speakers = [assertions[m].speaker for m in members if assertions[m].speaker]
         speaker = max(set(speakers), key=speakers.count) if speakers else None
@@ -133,9 +164,7 @@ def build_claims(
                 text=head.text,
                 speaker=speaker,
                 article_ids=article_ids,
-                quote_ids=list(
-                    dict.fromkeys(q for m in members if (q := assertions[m].quote_id))
-                ),
+                quote_ids=list(dict.fromkeys(q for m in members if (q := assertions[m].quote_id))),
                 quantities=head.quantities,
                 variants=variants,
             )

@@ -21,35 +21,110 @@ One conflict per pair of claims and per denier and claim: a dispute is listed on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
+from spacy.tokens import Span, Token
 
 from newsprism.analysis.assertions import (
+    DENIAL_PHRASES,
     DENIAL_VERBS,
     EMBEDDINGS,
+    EVENT_OF,
+    REPORTING_VERBS,
     Assertion,
-    _features,
+    annotate,
 )
 from newsprism.analysis.claims import lexical_overlap
-from newsprism.analysis.entities import EntityIndex
+from newsprism.analysis.entities import EntityIndex, fold
 from newsprism.analysis.quantities import SPECIAL_UNITS, compatible
 from newsprism.model import Claim, Conflict, ConflictSide, Quantity, Quote, stable_id
 from newsprism.nlp.pipeline import ParsedStory
 
 # A denial is linked to a claim when they share an event family and this cosine, or on
-# cosine alone above the second value.
+# cosine alone above the second value (and then they must still share some content).
 LINK_COSINE_WITH_EVENT = 0.3
 LINK_COSINE_ALONE = 0.6
+LINK_MIN_OVERLAP = 0.25
+LINK_MIN_SHARED_WORDS = 2
+# A counter that repeats this share of a claim's content words is reporting it, not denying it.
+SELF_CONTAINED = 0.8
 VARIANT_COSINE = 0.4
 NUMERIC_COSINE = 0.6
-SCOPE_COSINE = 0.5
+SCOPE_COSINE = 0.4
 KIND_RANK = {
     "contradiction": 0,
     "numeric": 1,
     "denial": 2,
     "quote-variant": 3,
     "scope-difference": 4,
+}
+# Nouns that count people: a scope difference compares two counts of people (or two of
+# anything else) that count different groups, never people against aircraft.
+PEOPLE_NOUNS = {
+    "people",
+    "person",
+    "staff",
+    "personnel",
+    "employee",
+    "worker",
+    "troop",
+    "soldier",
+    "officer",
+    "adviser",
+    "advisor",
+    "specialist",
+    "expert",
+    "technician",
+    "engineer",
+    "instructor",
+    "member",
+    "official",
+    "diplomat",
+    "civilian",
+    "resident",
+    "refugee",
+    "migrant",
+    "immigrant",
+    "student",
+    "child",
+    "man",
+    "woman",
+    "police",
+    "policeman",
+    "fighter",
+    "militant",
+    "protester",
+    "demonstrator",
+    "voter",
+    "patient",
+    "victim",
+    "prisoner",
+    "detainee",
+    "crew",
+    "guard",
+    "agent",
+    "mercenary",
+    "marine",
+    "sailor",
+    "pilot",
+    "doctor",
+    "nurse",
+    "teacher",
+    "journalist",
+    "volunteer",
+    "contractor",
+    "delegate",
+    "lawmaker",
+    "senator",
+    "representative",
+    "supporter",
+    "citizen",
+    "national",
+    "individual",
+    "casualty",
+    "element",
 }
 
 
@@ -60,9 +135,17 @@ class ClaimView:
     claim: Claim
     head: Assertion
     topics: list[str]  # texts that say what a denial is about
+    counted: dict[str, str] = field(default_factory=dict)  # unit -> what the number counts
+    denied_events: set[str] | None = None  # events in the clause a "nonsense" speaks of
+
+    @property
+    def texts(self) -> list[str]:
+        return [self.claim.text, *self.claim.variants]
 
 
-def _locate(story: ParsedStory, claim: Claim, entities: EntityIndex) -> Assertion | None:
+def _locate(
+    story: ParsedStory, claim: Claim, entities: EntityIndex
+) -> tuple[Assertion, Span] | None:
     for article_id in claim.article_ids:
         doc = story.docs.get(article_id)
         if doc is None:
@@ -76,7 +159,7 @@ def _locate(story: ParsedStory, claim: Claim, entities: EntityIndex) -> Assertio
         assertion = Assertion(
             article_id, start, start + len(claim.text), claim.text, claim.speaker, "claim"
         )
-        return _features(assertion, span, entities)
+        return annotate(assertion, span, entities), span
     return None
 
 
@@ -94,22 +177,97 @@ def _denial_context(story: ParsedStory, head: Assertion) -> list[str]:
     return found
 
 
+def counted_phrase(span: Span, quantity: Quantity) -> str | None:
+    """What a number counts, with its modifiers: "Russian Defense Ministry ... officers".
+
+    The words between the number and its noun when the noun follows ("300 Russian ...
+    officers"), else the noun with its left modifiers ("cut its staff from 1,000"); a
+    possessive pronoun becomes the clause's subject ("its staff" -> "Rostec's staff").
+    """
+    unit = quantity.unit or ""
+    at = span.text.find(quantity.text)
+    after = span.start_char + at + len(quantity.text) if at >= 0 else span.end_char
+    nouns = [t for t in span if t.lemma_.lower() == unit and t.pos_ in ("NOUN", "PROPN")]
+    noun = next((t for t in nouns if t.idx >= after), None)
+    if noun is not None and noun.i - span.doc[noun.i].left_edge.i < 12:
+        first = next((t.i for t in span if t.idx >= after), noun.i)
+        tokens = list(span.doc[first : noun.i + 1])
+    elif nouns:
+        noun = nouns[0]
+        tokens = list(span.doc[max(noun.left_edge.i, span.start) : noun.i + 1])
+    else:
+        return None
+    words: list[str] = []
+    for tok in tokens:
+        if tok.like_num or tok.pos_ in ("NUM", "DET", "PUNCT"):
+            continue
+        if tok.dep_ == "poss" and tok.pos_ == "PRON":
+            owner = _clause_subject(noun)
+            words.append(f"{owner}'s" if owner else tok.text)
+            continue
+        words.append(tok.text)
+    phrase = " ".join(words).replace(" 's", "'s").strip()
+    return phrase or None
+
+
+def _clause_subject(token: Token) -> str | None:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    named = [
+        e
+        for e in subject.doc.ents
+        if subject.left_edge.i <= e.start
+        and e.end <= subject.i + 1
+        and e.label_ in ("ORG", "PERSON", "GPE")
+    ]
+    if named:
+        return str(named[-1].text)
+    return str(subject.text)
+
+
 def _views(
     story: ParsedStory, claims: list[Claim], quotes: list[Quote], entities: EntityIndex
 ) -> list[ClaimView]:
     cues = {q.id: (q.cue or "").lower() for q in quotes}
     views = []
     for claim in claims:
-        head = _locate(story, claim, entities)
-        if head is None:
+        claim = claim.model_copy(update={"speaker": _canonical_speaker(claim.speaker, entities)})
+        located = _locate(story, claim, entities)
+        if located is None:
             continue
+        head, span = located
         if any(_cue_lemma(cues.get(q, "")) in DENIAL_VERBS for q in claim.quote_ids):
             head.denial = True  # "X denied [that ...]": the text is what X denies
         topics = [claim.text]
         if head.denial or head.negated_event or head.stability:
-            topics += _denial_context(story, head)
-        views.append(ClaimView(claim, head, topics))
+            topics += [t for t in _denial_context(story, head) if claim.text not in t]
+        counted = {}
+        for q in _counts(claim.quantities):
+            phrase = counted_phrase(span, q)
+            if phrase:
+                counted[q.unit or ""] = phrase
+        views.append(ClaimView(claim, head, topics, counted, _phrase_scope_events(span)))
     return views
+
+
+def _canonical_speaker(speaker: str | None, entities: EntityIndex) -> str | None:
+    """One name per speaker, so "Comey" and "James Comey" are never two sides."""
+    if speaker is None or not speaker.strip():
+        return None
+    name = " ".join(speaker.split())
+    entity = entities.find(name)
+    return entity.name if entity else name
+
+
+def _asserts_itself(counter: ClaimView, target: ClaimView) -> bool:
+    """The counter's own wording carries the target's content ("X is nonsense but that
+    [target]"): its denial is aimed at something else."""
+    words = target.head.lemmas
+    return bool(words) and len(words & counter.head.lemmas) / len(words) >= SELF_CONTAINED
 
 
 def _cue_lemma(cue: str) -> str:
@@ -152,6 +310,11 @@ def _counts(quantities: list[Quantity]) -> list[Quantity]:
     return [q for q in quantities if q.unit and q.unit not in SPECIAL_UNITS]
 
 
+def _referent(unit: str | None) -> str | None:
+    """The broad class of what is counted: people, or the counted noun itself."""
+    return "people" if unit in PEOPLE_NOUNS else unit
+
+
 def _incompatible(a: list[Quantity], b: list[Quantity]) -> tuple[Quantity, Quantity] | None:
     """A same-unit pair where no value of one side fits any value of the other."""
     for unit in {q.unit for q in a if q.unit} & {q.unit for q in b if q.unit}:
@@ -175,163 +338,286 @@ def _counter_kind(view: ClaimView) -> str:
     return "denial"
 
 
-def find_conflicts(
-    story: ParsedStory, claims: list[Claim], quotes: list[Quote], entities: EntityIndex
-) -> list[Conflict]:
-    views = _views(story, claims, quotes, entities)
-    if len(views) < 2:
-        return []
-    texts = [t for v in views for t in v.topics + v.claim.variants]
-    vectors = dict(zip(texts, EMBEDDINGS.get(texts), strict=True))
+def _self_named(view: ClaimView) -> bool:
+    """The speaker is named inside the claim as its object ("advisers propped up Maduro").
 
-    def cosine(a: ClaimView, b: ClaimView, a_topics: bool = False) -> float:
-        left = a.topics if a_topics else [a.claim.text, *a.claim.variants]
-        right = [b.claim.text, *b.claim.variants]
-        return max(float(np.dot(vectors[x], vectors[y])) for x in left for y in right)
+    Speakers seldom talk of themselves by name, so the attribution is most likely wrong
+    and a dispute built on it would be false.
+    """
+    speaker = view.claim.speaker
+    return bool(speaker) and fold(speaker or "") in fold(view.claim.text)
 
-    found: list[tuple[float, Conflict]] = []
+
+def _phrase_scope_events(span: Span) -> set[str] | None:
+    """Events of the clause a denial word judges: in "the hookers thing is nonsense but
+    Putin had told him ...", only the first clause is called false."""
+    if any(t.lemma_.lower() in DENIAL_VERBS for t in span):
+        return None
+    match = DENIAL_PHRASES.search(span.text)
+    if match is None:
+        return None
+    word = span.char_span(match.start(), match.end(), alignment_mode="expand")
+    if word is None:
+        return None
+    clause = word.root
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    skip = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return {
+        EVENT_OF[t.lemma_.lower()]
+        for t in clause.subtree
+        if t.i not in skip and t.lemma_.lower() in EVENT_OF
+    }
+
+
+def _counter_events(counter: ClaimView) -> set[str]:
+    if counter.denied_events is not None and not (
+        counter.head.negated_event or counter.head.stability
+    ):
+        return set(counter.denied_events)
+    events = set(counter.head.events)
+    if counter.head.stability:  # "has not changed" answers claims of a change
+        events |= {"reduce", "increase"}
+    for topic in counter.topics[1:]:
+        events |= _topic_events(topic)
+    return events
+
+
+def _topic_events(text: str) -> set[str]:
+    words = [t.strip(".,;:“”\"'").lower() for t in text.split()]
+    return {EVENT_OF[w] for w in words if w in EVENT_OF} | {
+        EVENT_OF[w[:-1]] for w in words if w.endswith("s") and w[:-1] in EVENT_OF
+    }
+
+
+def _shares_amount(counter: ClaimView, target: ClaimView) -> bool:
+    """The denial repeats an amount the claim states ("reducing ... to a few dozen")."""
+    return any(
+        (q.value is not None or q.low is not None)
+        and any(
+            compatible(q, t, tolerance=0.0) and (q.value is None) == (t.value is None)
+            for t in target.claim.quantities
+        )
+        for q in counter.claim.quantities
+        if q.unit not in SPECIAL_UNITS
+    )
+
+
+def _shares_content(a: Assertion, b: Assertion) -> bool:
+    """Enough shared content words (not names) that cosine alone may link a denial."""
+    shared = (a.lemmas - a.names - REPORTING_VERBS) & (b.lemmas - b.names - REPORTING_VERBS)
+    return len(shared) >= LINK_MIN_SHARED_WORDS and lexical_overlap(a, b) >= LINK_MIN_OVERLAP
+
+
+def _link_candidates(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, bool]]:
+    """(counter, target, shared event) pairs worth a cosine: structure first, then meaning."""
+    pairs = []
     for counter in (v for v in views if _is_counter(v)):
-        best: tuple[float, ClaimView] | None = None
+        events = _counter_events(counter)
         for target in views:
             if (
                 target is counter
                 or _is_counter(target)
                 or target.claim.speaker in (None, counter.claim.speaker)
+                or _self_named(target)
+                or _asserts_itself(counter, target)
             ):
                 continue
-            sim = cosine(counter, target, a_topics=True)
-            counter_events = set(counter.head.events)
-            if counter.head.stability:  # "has not changed" answers claims of a change
-                counter_events |= {"reduce", "increase"}
-            for topic in counter.topics[1:]:
-                counter_events |= {e for e in _topic_events(topic)}
-            shared_event = bool(counter_events & target.head.events)
-            if not ((shared_event and sim >= LINK_COSINE_WITH_EVENT) or sim >= LINK_COSINE_ALONE):
-                continue
-            # Reported side by side in one article is strong evidence of the link.
-            together = bool(set(counter.claim.article_ids) & set(target.claim.article_ids))
-            score = sim + (0.3 if shared_event else 0.0) + (0.2 if together else 0.0)
-            if counter.head.stability and _counts(target.claim.quantities):
-                score += 0.3  # "has not changed" answers a claim about a changed number
-            if best is None or score > best[0]:
-                best = (score, target)
-        if best is None:
+            shared_event = bool(events & target.head.events)
+            if shared_event or _shares_content(counter.head, target.head):
+                pairs.append((counter, target, shared_event))
+    return pairs
+
+
+def _pair_candidates(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView]]:
+    """Pairs that could be a numeric, quote-variant or scope conflict."""
+    pairs = []
+    for i, a in enumerate(views):
+        for b in views[i + 1 :]:
+            sa, sb = a.claim.speaker, b.claim.speaker
+            if sa and sa == sb:
+                separate = not set(a.claim.article_ids) & set(b.claim.article_ids)
+                if separate and (
+                    _incompatible(a.claim.quantities, b.claim.quantities)
+                    or (
+                        a.head.negated != b.head.negated
+                        and lexical_overlap(a.head, b.head) >= LINK_MIN_OVERLAP
+                    )
+                ):
+                    pairs.append((a, b))
+            elif sa != sb and _counts(a.claim.quantities) and _counts(b.claim.quantities):
+                pairs.append((a, b))
+    return pairs
+
+
+def find_conflicts(
+    story: ParsedStory, claims: list[Claim], quotes: list[Quote], entities: EntityIndex
+) -> list[Conflict]:
+    """Every disagreement between the story's claims, each dispute listed once."""
+    views = _views(story, claims, quotes, entities)
+    if len(views) < 2:
+        return []
+    links = _link_candidates(views)
+    pairs = _pair_candidates(views)
+    # Embed only what a candidate compares, once, in one batch (the claims stage has
+    # already embedded most of these wordings, so the cache answers them).
+    texts: list[str] = []
+    for counter, target, _ in links:
+        texts += counter.topics + target.texts
+    for a, b in pairs:
+        texts += a.texts + b.texts
+    unique = list(dict.fromkeys(texts))
+    vectors = dict(zip(unique, EMBEDDINGS.get(unique), strict=True))
+
+    def cosine(left: Iterable[str], right: Iterable[str]) -> float:
+        return max(float(np.dot(vectors[x], vectors[y])) for x in left for y in right)
+
+    best: dict[str, tuple[float, ClaimView, ClaimView]] = {}
+    for counter, target, shared_event in links:
+        sim = cosine(counter.topics, target.texts)
+        if not ((shared_event and sim >= LINK_COSINE_WITH_EVENT) or sim >= LINK_COSINE_ALONE):
             continue
-        target = best[1]
-        kind = _counter_kind(counter)
-        if kind == "contradiction":
+        # Reported side by side in one article is strong evidence of the link.
+        together = bool(set(counter.claim.article_ids) & set(target.claim.article_ids))
+        score = sim + (0.3 if shared_event else 0.0) + (0.2 if together else 0.0)
+        if counter.head.stability and _counts(target.claim.quantities):
+            score += 0.3  # "has not changed" answers a claim about a changed number
+        if _shares_amount(counter, target):
+            score += 0.4  # "denied ... reducing the number to a few dozen"
+        if counter.claim.id not in best or score > best[counter.claim.id][0]:
+            best[counter.claim.id] = (score, counter, target)
+
+    found: list[tuple[float, Conflict]] = []
+    for score, counter, target in best.values():
+        if _counter_kind(counter) == "contradiction":
             explanation = (
                 f"{_who(target)} says “{_short(target.claim.text)}”, but {_who(counter)} states "
                 f"“{_short(counter.claim.text)}”; both cannot be true."
             )
+            found.append((score, _conflict("contradiction", target, counter, explanation)))
         else:
             explanation = (
-                f"{_who(counter)} rejects the claim by {_who(target)} that "
-                f"“{_short(target.claim.text)}” as false: “{_short(counter.claim.text)}”."
+                f"{_who(counter)} rejects as false the claim by {_who(target)} that "
+                f"“{_short(target.claim.text)}”: “{_short(counter.claim.text)}”."
             )
-        found.append((best[0], _conflict(kind, target, counter, explanation)))
+            found.append((score, _conflict("denial", target, counter, explanation)))
 
-    for i, a in enumerate(views):
-        for b in views[i + 1 :]:
-            found.extend(_pair_conflicts(a, b, cosine(a, b)))
-    return _deduplicate(found)
-
-
-def _topic_events(text: str) -> set[str]:
-    from newsprism.analysis.assertions import EVENT_OF
-
-    return {
-        EVENT_OF[w] for w in (t.strip(".,;:“”\"'").lower() for t in text.split()) if w in EVENT_OF
-    } | {
-        EVENT_OF[w[:-1]]
-        for w in (t.strip(".,;:“”\"'").lower() for t in text.split())
-        if w.endswith("s") and w[:-1] in EVENT_OF
-    }
+    for a, b in pairs:
+        found.extend(_pair_conflicts(a, b, cosine(a.texts, b.texts)))
+    return _deduplicate(found, views, entities)
 
 
 def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float, Conflict]]:
     out: list[tuple[float, Conflict]] = []
     sa, sb = a.claim.speaker, b.claim.speaker
     clash = _incompatible(a.claim.quantities, b.claim.quantities)
-    separate_articles = not set(a.claim.article_ids) & set(b.claim.article_ids)
-    if sa and sa == sb and separate_articles and sim >= VARIANT_COSINE:
-        polarity_differs = a.head.negated != b.head.negated
-        if clash or (polarity_differs and sim >= 0.75):
-            what = (
-                f"“{clash[0].text}” in one and “{clash[1].text}” in the other"
-                if clash
-                else "the statement negated in one and not the other"
-            )
-            out.append(
-                (
-                    sim,
-                    _conflict(
-                        "quote-variant",
-                        a,
-                        b,
-                        f"Outlets render the same statement by {sa} differently: {what}.",
-                    ),
-                )
-            )
-        return out
-    if sa == sb:
-        return out
-    if (
-        clash
-        and not (a.head.denial or b.head.denial)
-        and sim >= NUMERIC_COSINE
-        and (lexical_overlap(a.head, b.head) >= 0.34)
-    ):
-        out.append(
-            (
-                sim,
-                _conflict(
-                    "numeric",
-                    a,
-                    b,
-                    f"{_who(a)} gives {clash[0].text} {clash[0].unit} where {_who(b)} gives "
-                    f"{clash[1].text} {clash[1].unit} for the same thing.",
-                ),
-            )
+    if sa and sa == sb:
+        if sim < VARIANT_COSINE or not (
+            clash or (a.head.negated != b.head.negated and sim >= 0.75)
+        ):
+            return out
+        what = (
+            f"“{clash[0].text}” in one and “{clash[1].text}” in the other"
+            if clash
+            else "the statement negated in one and not the other"
         )
-        return out
-    ca, cb = _counts(a.claim.quantities), _counts(b.claim.quantities)
-    if ca and cb and sa and sb and sim >= SCOPE_COSINE and a.head.names & b.head.names:
-        units_a, units_b = {q.unit for q in ca}, {q.unit for q in cb}
-        if not units_a & units_b:
-            qa, qb = ca[0], cb[0]
-            out.append(
-                (
-                    sim,
-                    _conflict(
-                        "scope-difference",
-                        a,
-                        b,
-                        f"The figures count different things ({qa.text} {qa.unit}s per {sa}, "
-                        f"{qb.text} {qb.unit} per {sb}), so they do not contradict each other.",
-                    ),
-                )
+        explanation = f"Outlets render the same statement by {sa} differently: {what}."
+        return [(sim, _conflict("quote-variant", a, b, explanation))]
+    if clash and not (a.head.denial or b.head.denial):
+        if sim >= NUMERIC_COSINE and lexical_overlap(a.head, b.head) >= 0.34:
+            explanation = (
+                f"{_who(a)} gives {clash[0].text} {clash[0].unit} where {_who(b)} gives "
+                f"{clash[1].text} {clash[1].unit} for the same thing."
             )
+            out.append((sim, _conflict("numeric", a, b, explanation)))
+        return out
+    scope = _scope_pair(a, b)
+    if scope and sa and sb and sim >= SCOPE_COSINE and a.head.names & b.head.names:
+        qa, qb = scope
+        # Prefer the counterpart reported in the same article and carried by more outlets.
+        together = bool(set(a.claim.article_ids) & set(b.claim.article_ids))
+        reach = len(a.claim.article_ids) + len(b.claim.article_ids)
+        score = sim + (0.2 if together else 0.0) + 0.05 * reach
+        explanation = (
+            f"{sa}'s figure ({qa.text}) counts {a.counted.get(qa.unit or '', qa.unit)}, while "
+            f"{sb}'s ({qb.text}) counts {b.counted.get(qb.unit or '', qb.unit)}: different "
+            "groups, so the figures do not contradict each other."
+        )
+        out.append((score, _conflict("scope-difference", a, b, explanation)))
     return out
 
 
-def _deduplicate(found: list[tuple[float, Conflict]]) -> list[Conflict]:
-    """One conflict per pair of claims, per (speaker, claim) dispute and per scope pair."""
+def _scope_pair(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
+    """Counts of the same broad class (people) of different counted groups.
+
+    Counts that can be equal ("about 1,000 staff", "about a thousand troops") are most
+    likely one group named two ways, not two groups.
+    """
+    if any(
+        compatible(qa, qb) and _referent(qa.unit) == _referent(qb.unit)
+        for qa in _counts(a.claim.quantities)
+        for qb in _counts(b.claim.quantities)
+    ):
+        return None
+    for qa in _counts(a.claim.quantities):
+        for qb in _counts(b.claim.quantities):
+            if qa.unit != qb.unit and _referent(qa.unit) == _referent(qb.unit):
+                return qa, qb
+    return None
+
+
+def _same_voice(a: str | None, b: str | None, entities: EntityIndex) -> bool:
+    """One speaker speaks for the other: "Kremlin spokesman" Peskov and the Kremlin."""
+    if a is None or b is None:
+        return False
+    if a == b:
+        return True
+    for one, other in ((a, b), (b, a)):
+        entity = entities.find(one)
+        if entity is None:
+            continue
+        roles = [*entities.descriptions.get(entity.id, []), entity.description or ""]
+        if any(fold(other) in fold(role) for role in roles if role):
+            return True
+    return False
+
+
+def _within(text: str, topics: list[str]) -> bool:
+    """The text is one of the topics, or part of one (a denial sentence it elaborates)."""
+    return any(text in topic or topic in text for topic in topics[1:])
+
+
+def _deduplicate(
+    found: list[tuple[float, Conflict]], views: list[ClaimView], entities: EntityIndex
+) -> list[Conflict]:
+    """One conflict per dispute.
+
+    A dispute is a pair of claims, or one claim and the voice that rejects it (a speaker
+    and whoever speaks for it, or a statement and the denial sentence it elaborates);
+    each claim appears in at most one scope difference. The strongest kind is kept.
+    """
+    topics = {v.claim.id: v.topics for v in views}
     found.sort(key=lambda item: (KIND_RANK[item[1].kind], -item[0]))
     kept: list[Conflict] = []
-    pairs: set[frozenset[str | None]] = set()
-    disputes: set[tuple[str | None, str | None]] = set()
     scoped: set[str | None] = set()
     for _, conflict in found:
         pair = frozenset((conflict.a.claim_id, conflict.b.claim_id))
-        dispute = (conflict.b.speaker, conflict.a.claim_id)
-        if pair in pairs or (conflict.kind in ("contradiction", "denial") and dispute in disputes):
+        if any(frozenset((k.a.claim_id, k.b.claim_id)) == pair for k in kept):
+            continue
+        if conflict.kind in ("contradiction", "denial") and any(
+            k.kind in ("contradiction", "denial")
+            and k.a.claim_id == conflict.a.claim_id
+            and (
+                _same_voice(k.b.speaker, conflict.b.speaker, entities)
+                or _within(k.b.text, topics.get(conflict.b.claim_id or "", []))
+                or _within(conflict.b.text, topics.get(k.b.claim_id or "", []))
+            )
+            for k in kept
+        ):
             continue
         if conflict.kind == "scope-difference":
             if conflict.a.claim_id in scoped or conflict.b.claim_id in scoped:
                 continue
             scoped.update((conflict.a.claim_id, conflict.b.claim_id))
-        pairs.add(pair)
-        disputes.add(dispute)
         kept.append(conflict)
     return kept

@@ -171,6 +171,7 @@ ORG_NOUNS = frozenset(
 )
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "&", "on", "in", "de", "la"})
+_OUTLET_VERBS = frozenset({"report", "publish", "broadcast", "air"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -363,9 +364,34 @@ def _corrected_label(label: str, tokens: list[Token], description: str | None) -
     if role in ORG_NOUNS:
         return "ORG"
     root = tokens[-1]
+    if label in {"PERSON", "GPE", "NORP"} and len(tokens) == 1 and _acts_as_outlet(root):
+        return "ORG"
     if label == "NORP" and len(tokens) == 1 and root.tag_ == "NNP" and root.dep_ in _NOUN_DEPS:
         return "ORG"
     return label
+
+
+def _acts_as_outlet(tok: Token) -> bool:
+    """Syntax that marks a one-word name as a news outlet, not a person or a place.
+
+    "speaking to X", "X reported", "in an interview with X", and the dateline credit
+    "MOSCOW (X) -": a person is rarely the subject of "reported" or a dateline credit, and
+    "speaking to" a single-word name that is not a surname points to the outlet interviewing.
+    """
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.lemma_ in _OUTLET_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in {"speak", "talk"}:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview":
+        return True
+    doc = tok.doc
+    if 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
+        before = doc[tok.i - 2] if tok.i >= 2 else None
+        after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+        dateline = before is not None and before.is_upper and len(before.text) > 2
+        return dateline and (after is None or after.text in {":", "-", "–", "—", ","})
+    return False
 
 
 def _mention(
@@ -521,8 +547,48 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
         index.descriptions[entity_id] = descriptions
         for m in group:
             index.mentions[(m.article_id, m.start, m.end)] = entity_id
+    _add_reference_aliases(index, {k for k in keys if key_type[k] in {"NORP", "GPE"}})
     index.entities.sort(key=lambda e: (e.type, e.name))
     return index
+
+
+def _add_reference_aliases(index: EntityIndex, places: set[str]) -> None:
+    """The other ways a story refers to a person: the surname alone ("Merkel" for Angela
+    Merkel) and a capitalised title seen with the name ("German Foreign Minister", also
+    without its nationality: "Foreign Minister"), each only where it names one entity."""
+    people = [e for e in index.entities if e.type == "PERSON" and len(e.name.split()) > 1]
+    offered: dict[str, list[Entity]] = defaultdict(list)
+    for entity in people:
+        names = [entity.name, *(a for a in entity.aliases if len(a.split()) > 1)]
+        forms = {n.split()[-1] for n in names if n.split()[-1][:1].isupper()}
+        for description in index.descriptions.get(entity.id, []):
+            words = description.split()
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                continue
+            forms.add(description)
+            if fold(words[0]) in places and len(words) > 2:
+                forms.add(" ".join(words[1:]))
+        for form in forms:
+            offered[fold(form)].append(entity)
+    for entity in people:
+        taken = {fold(entity.name), *(fold(a) for a in entity.aliases)}
+        for key, owners in offered.items():
+            if owners == [entity] and key not in taken and index.find(key) is None:
+                entity.aliases.append(_form_of(key, entity, index))
+        entity.aliases.sort()
+
+
+def _form_of(key: str, entity: Entity, index: EntityIndex) -> str:
+    """The written form of a folded alias key, as the story spells it."""
+    for name in (entity.name, *entity.aliases):
+        if key == fold(name.split()[-1]):
+            return name.split()[-1]
+    for description in index.descriptions.get(entity.id, []):
+        words = description.split()
+        for form in (description, " ".join(words[1:])):
+            if fold(form) == key:
+                return form
+    return key
 
 
 def _arts(keys: set[str], key_articles: dict[str, set[str]]) -> set[str]:

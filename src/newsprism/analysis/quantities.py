@@ -472,7 +472,11 @@ def _counted_noun(doc: Doc, chunk: Span) -> str | None:
             return str(head.lemma_.lower())
         if head.pos_ == "ADP" and head.lower_ in ("from", "to"):
             verb = head.head
-            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")]
+            # "cut its staff from X to Y" counts the object; "staff fell from X" the subject.
+            rank = {"dobj": 0, "nsubjpass": 1, "nsubj": 2}
+            objects = sorted(
+                (c for c in verb.children if c.dep_ in rank), key=lambda c: rank[c.dep_]
+            )
             nouns = [o for o in objects if o.pos_ == "NOUN" and o.lower_ not in TIME_NOUNS]
             if verb.pos_ in ("VERB", "AUX") and nouns:
                 return str(nouns[0].lemma_.lower())
@@ -505,8 +509,8 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
 
 # "from about 1,000", "to “just a few dozen”": the word that makes a number a start or an end.
 _TRANSITION_LEAD = re.compile(
-    r"\b(?P<role>from|to)\s+(?:(?:just|only|merely|barely|about|around|roughly|some|nearly|"
-    r"almost|approximately)\s+)*[\"“‘']?\s*$",
+    r"\b(?P<role>from|to)\s+(?:[\"“‘']\s*)?(?:(?:just|only|merely|barely|about|around|roughly|"
+    r"some|nearly|almost|approximately)\s+)*[\"“‘']?\s*$",
     re.IGNORECASE,
 )
 
@@ -535,7 +539,7 @@ def find_transition(text: str) -> Transition | None:
     after: Quantity | None = None
     for item in find_quantities(text):
         lead = _TRANSITION_LEAD.search(text[max(0, item.start - 40) : item.start])
-        if lead is None or item.quantity.unit in ("times", "percent", "fraction"):
+        if lead is None or item.quantity.unit in ("times", "fraction"):
             continue
         if lead.group("role").lower() == "from" and before is None:
             before = item.quantity

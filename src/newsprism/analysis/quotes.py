@@ -16,14 +16,17 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analysis.cues import (
     CUE_LEMMAS,
+    EVIDENCE_LEMMAS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
-    OBJECT_CONTENT_LEMMAS,
+    NO_OBJECT_LEMMAS,
+    NOUN_CUE_LEMMAS,
     OTHER_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
     REPORT_NOUNS,
+    SOURCE_NOUNS,
     STANCE_LEMMAS,
     UNNAMED_SOURCE_NOUNS,
 )
@@ -37,6 +40,51 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A direct quote and its cue are at most this far apart ('"...," the press service of X stated').
 _MAX_CUE_GAP = 120
 _MIN_DIRECT_WORDS = 3
+# Prepositions after a cue that introduce what was said: "talked about", "warned of".
+_ABOUT_PREPS = frozenset({"about", "of", "on", "over", "for", "against", "as"})
+_CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORDINAL", "CARDINAL"})
+_MEDIA_PLACES = frozenset({"twitter", "facebook", "tv", "television", "radio", "air", "camera"})
+_UNNAMED_MARKERS = re.compile(
+    r"\b(close to|familiar with|knowledge of|unnamed|anonymous|anonymity|briefed on)\b", re.I
+)
+# A paragraph that opens with a short name and a colon: "Pence: ...", "TRUMP: ...".
+_COLON_LINE = re.compile(r"(?m)^[ \t\"“]*(?P<name>[^:\n\"“”]{2,60}?):[ \t]+(?P<content>[^\n]+)")
+_NOT_SPEAKERS = frozenset(
+    {
+        "update",
+        "note",
+        "editors note",
+        "related",
+        "watch",
+        "correction",
+        "breaking",
+        "photo",
+        "video",
+        "source",
+        "read more",
+        "full text",
+    }
+)
+# Things something can be "in" that speak for it: "in a CNN poll", "in a statement".
+_IN_SOURCES = frozenset(
+    {
+        "poll",
+        "survey",
+        "statement",
+        "interview",
+        "study",
+        "report",
+        "letter",
+        "memo",
+        "op-ed",
+        "editorial",
+        "tweet",
+        "speech",
+        "ad",
+        "filing",
+    }
+)
+_QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
 
 
@@ -57,9 +105,11 @@ class QuoteMarks:
 def find_quote_marks(text: str) -> list[QuoteMarks]:
     """Double-quoted stretches, curly or straight; an unclosed quote runs to its paragraph end.
 
-    Single quotes are left alone: in news they are scare quotes ('interim president') or
-    apostrophes far more often than quotations.
+    Typewriter doubles (two apostrophes, two backticks: the New York Times archive style) count
+    as a double quote. Single quotes are left alone: in news they are scare quotes ('interim
+    president') or apostrophes far more often than quotations.
     """
+    text = double_quotes(text)
     found: list[QuoteMarks] = []
     offset = 0
     for paragraph in text.split("\n"):
@@ -81,6 +131,13 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
             found.append(_marks(text, opened, offset + len(paragraph), paired=False))
         offset += len(paragraph) + 1
     return [q for q in found if q.end > q.start]
+
+
+def double_quotes(text: str) -> str:
+    """The text with two-character quotation marks as one mark and a space (same length)."""
+    if "''" not in text and "``" not in text:
+        return text
+    return text.replace("``", " “").replace("''", ' "')
 
 
 def _marks(text: str, open_pos: int, close_pos: int, paired: bool) -> QuoteMarks:
@@ -126,6 +183,7 @@ class _ArticleQuotes:
         self.article_id = article_id
         self.doc = doc
         self.text = doc.text
+        self.qtext = double_quotes(self.text)  # for checks on quotation marks
         self.entities = entities
         self.marks = find_quote_marks(self.text)
         self.state = _ArticleState()
@@ -170,7 +228,8 @@ class _ArticleQuotes:
         entity = self.entity_on(tok)
         if entity is not None and entity.type not in {"DATE", "CARDINAL"}:
             return Speaker(entity, entity.description, span)
-        subtree = list(tok.subtree)
+        # the noun phrase itself, without the clause that may hang on it ("headlines suggesting")
+        subtree = [t for t in tok.subtree if span[0] <= t.idx < span[1]]
         lemma = tok.lemma_.lower()
         if low in TITLE_WORDS or lemma in TITLE_WORDS:
             person = self.entity_in(subtree, ("PERSON",)) or self.by_role(tok, subtree)
@@ -185,7 +244,10 @@ class _ArticleQuotes:
         if owner is not None:
             return Speaker(owner, np_text, span)
         if lemma in UNNAMED_SOURCE_NOUNS or low in UNNAMED_SOURCE_NOUNS:
-            return Speaker(self.relay_before(tok.idx), np_text, span)
+            # "a person close to the ministry" speaks through the outlet that relays them;
+            # "Russian officials" are a group speaking for itself, unnamed
+            relayed = lemma == "source" or _UNNAMED_MARKERS.search(np_text) is not None
+            return Speaker(self.relay_before(tok.idx) if relayed else None, np_text, span)
         modifiers = [t for c in tok.children if c.dep_ in {"compound", "nmod"} for t in c.subtree]
         named = self.entity_in(modifiers, ("ORG", "PERSON"))  # "RIA Novosti news agency"
         if named is not None:
@@ -289,8 +351,23 @@ class _ArticleQuotes:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:  # "MOSCOW (Sputnik): ... The Wall Street Journal reported": the nearest
             return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head is not verb:
+        if verb.dep_ == "conj" and verb.lemma_.lower() in CUE_LEMMAS:
+            # "X said that Y had erred, and noted that ...": it is X who notes, whatever verb
+            # the parse hangs "noted" on; the nearest reporting verb before it in its paragraph
+            previous = self.previous_cue(verb)
+            if previous is not None:
+                return self.subject_of(previous)
+        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
             return self.subject_of(verb.head)
+        return None
+
+    def previous_cue(self, verb: Token) -> Token | None:
+        for i in range(verb.i - 1, verb.sent.start - 1, -1):
+            tok = self.doc[i]
+            if "\n" in tok.text_with_ws:
+                return None
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.dep_ != "conj":
+                return tok if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) else None
         return None
 
     def adjacent_quote(self, verb: Token, subject: Token | None) -> QuoteMarks | None:
@@ -303,13 +380,13 @@ class _ArticleQuotes:
             if q.words(self.text) < _MIN_DIRECT_WORDS:
                 continue
             if q.close < left and left - q.close <= _MAX_CUE_GAP:
-                gap = self.text[q.close + 1 : left]
+                gap = self.qtext[q.close + 1 : left]
                 if not _SENTENCE_PUNCT.search(gap + " ") and not any(c in gap for c in '"“”'):
                     best = q
             elif q.open >= right and q.open - right <= 60:
-                gap = self.text[right : q.open]
+                gap = self.qtext[right : q.open]
                 tail = gap.rstrip()
-                rest = self.text[q.close + 1 : q.close + 40]
+                rest = self.qtext[q.close + 1 : q.close + 40]
                 ends = not rest.strip() or re.match(r"\s*[.!?)\]]|\s*\n|\s+[A-Z“\"]", rest)
                 if not _SENTENCE_PUNCT.search(gap) and (not tail or tail[-1] in ":,") and ends:
                     return q
@@ -319,6 +396,16 @@ class _ArticleQuotes:
         for child in verb.children:
             if child.dep_ == "ccomp":
                 return child
+        for child in verb.children:  # "asked workers if they planned to attend"
+            asks = child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in _QUESTIONS
+            if asks and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children
+            ):
+                return child
+        for child in verb.children:  # "said in a statement that ...": the parse hangs the
+            clause = _statement_clause(child)  # clause on the noun
+            if clause is not None:
+                return clause
         return None
 
     def candidates_for(self, verb: Token) -> _Candidate | None:
@@ -354,7 +441,14 @@ class _ArticleQuotes:
             description = self.text[slice(*self.np_span(obj))]
         if speaker_tok is None:
             return None
-        speaker = self.resolve(speaker_tok)
+        if speaker_tok.dep_ == "nsubjpass" and speaker_tok.head.i == verb.i and not quoted_as:
+            # "Trump is expected to ...", "It was reported that ...": the subject did not speak
+            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+            speaker = self.resolve(agent) if agent is not None else Speaker(None, None, None)
+        else:
+            speaker = self.resolve(speaker_tok)
+        if lemma in EVIDENCE_LEMMAS and not self.can_speak(speaker_tok, speaker):
+            return None  # "all appearances indicated ...": not a source
         if description is not None and speaker.entity is not None:
             speaker.description = description
         speaker.via = via
@@ -363,16 +457,33 @@ class _ArticleQuotes:
             cue_text = verb.head.text
 
         quote = self.adjacent_quote(verb, speaker_tok if speaker_tok is subject else subject)
+        clause = self.content_clause(verb)
+        if quote is not None and clause is not None and quote.close < verb.idx < clause.idx:
+            quote = None  # '"Fox News Sunday," Issa said Clinton's ...': the clause is the content
         if quote is not None:
             return _Candidate(
                 verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
             )
-        clause = self.content_clause(verb)
         if clause is not None:
-            start, end = self.token_span(list(clause.subtree))
+            start, end = self.token_span(_without_embedded_cues(clause))
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1
             )
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        ):
+            # "But as Clyburn noted, those voters will ...": the main clause is the content
+            own = {t.i for t in verb.subtree}
+            tokens = [t for t in verb.head.subtree if t.i not in own]
+            follows = (
+                verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
+            )
+            fronted = verb.i < verb.head.i and follows is not None and follows.text == ","
+            if len(tokens) >= 3 and fronted and not any(c.dep_ == "dobj" for c in verb.children):
+                start, end = self.token_span(tokens)
+                return _Candidate(
+                    verb, cue_text, speaker, start, end, self.kind(start, end), "as-cue", 2
+                )
         inverted = self.inverted(verb)
         if inverted is not None:
             named, tokens = inverted
@@ -380,37 +491,74 @@ class _ArticleQuotes:
             return _Candidate(
                 verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2
             )
-        if verb.dep_ == "parataxis" and verb.i > verb.head.i:
-            sent = verb.sent
-            tokens = [t for t in sent if t.i < verb.left_edge.i]
-            if tokens:
+        if verb.dep_ == "parataxis":
+            # "By eliminating the line, Ms. Tchen said, the White House can ...": both sides
+            own = {t.i for t in verb.subtree}
+            tokens = [t for t in verb.sent if t.i not in own]
+            if len(tokens) >= 3:
                 start, end = self.token_span(tokens)
                 return _Candidate(
                     verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2
                 )
-        after = [t for t in verb.subtree if t.i > verb.i]
-        stance = lemma in STANCE_LEMMAS and any(
-            c.dep_ in {"dobj", "xcomp", "prep", "oprd"} for c in verb.children if c.i > verb.i
+        after = [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)]
+        complements = [c for c in verb.children if c.i > verb.i and not self.is_aside(c, verb)]
+        has_object = any(c.dep_ in {"dobj", "xcomp", "oprd", "attr"} for c in complements)
+        about = any(
+            c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and lemma not in NO_OBJECT_LEMMAS
+            for c in complements
         )
-        if (
-            after
-            and (stance or (lemma in OBJECT_CONTENT_LEMMAS and obj is not None))
-            and len(after) >= 3
+        stance = lemma in STANCE_LEMMAS and any(c.dep_ == "prep" for c in complements)
+        words = [t for t in after if not (t.is_punct or t.is_space)]
+        if lemma == "cite" and verb.dep_ == "advcl":
+            return None  # "X reported, citing a source": the relay, not a statement
+        if len(words) >= 2 and (
+            ((has_object or about) and lemma not in NO_OBJECT_LEMMAS) or stance
         ):
             start, end = self.token_span(after)
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3
             )
-        if after and any(self.inside(q, after) for q in self.marks):
+        if len(words) >= 2 and any(self.inside(q, after) for q in self.marks):
             start, end = self.token_span(after)
             return _Candidate(verb, cue_text, speaker, start, end, "mixed", "object-quote", 3)
         return None
+
+    def can_speak(self, tok: Token, speaker: Speaker) -> bool:
+        """Whether a subject can be a source: a name, a pronoun, a person or a document."""
+        if speaker.entity is not None or tok.pos_ == "PRON":
+            return True
+        lemma = tok.lemma_.lower()
+        return (
+            lemma in SOURCE_NOUNS
+            or lemma in UNNAMED_SOURCE_NOUNS
+            or lemma in MEDIA_NOUNS
+            or lemma in REPORT_NOUNS
+            or lemma in ORG_NOUNS
+            or lemma in TITLE_WORDS
+        )
+
+    def is_aside(self, tok: Token, verb: Token) -> bool:
+        """A dependent of the cue that is not what was said: when, where, to whom."""
+        if tok.head.i != verb.i:
+            return tok.head.i != tok.i and self.is_aside(tok.head, verb)
+        if tok.dep_ in {"npadvmod", "advmod", "punct", "cc", "dative", "agent", "aux", "neg"}:
+            return True
+        if tok.dep_ == "prep" and tok.lower_ not in _ABOUT_PREPS:
+            return True
+        if tok.dep_ == "prep" and any(  # "on Sunday", "on Twitter"
+            c.dep_ == "pobj" and (c.ent_type_ in _CIRCUMSTANCE_ENTS or c.lower_ in _MEDIA_PLACES)
+            for c in tok.children
+        ):
+            return True
+        return tok.dep_ == "advcl" and tok.i > verb.i
 
     def inverted(self, verb: Token) -> tuple[Speaker, list[Token]] | None:
         """ "..., The Wall Street Journal reported Sunday": a name, then the cue, at the end."""
         before = verb.i - 1
         if before < verb.sent.start or verb.i == verb.sent.start:
             return None
+        if any(c.i > verb.i and not self.is_aside(c, verb) for c in verb.children):
+            return None  # "..., Cruz praised Pence for ...": the content follows the cue
         entity = self.entity_on(self.doc[before])
         if entity is None or entity.type not in {"PERSON", "ORG"}:
             return None
@@ -424,7 +572,7 @@ class _ArticleQuotes:
             if self.doc[first - 1].text != ",":
                 return None
         tokens = [t for t in verb.sent if t.i < first - 1]
-        if len(tokens) < 3:
+        if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
             return None
         named = self.doc[first : before + 1]
         return Speaker(entity, entity.description, (named.start_char, named.end_char)), tokens
@@ -491,19 +639,133 @@ class _ArticleQuotes:
                 candidate = self.according_to(tok)
             elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS:
+                candidate = self.noun_cue(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                candidate = self.in_source(tok)
             if candidate is None or candidate.end - candidate.start < 2:
                 continue
-            clash = next((c for c in chosen if _overlap(c, candidate) > 0.5), None)
+            clash = next((c for c in chosen if self.clashes(c, candidate)), None)
             if clash is not None:
                 if clash.priority <= candidate.priority:
                     continue
                 chosen.remove(clash)
             chosen.append(candidate)
             self.remember(candidate)
+        chosen += [c for c in self.colon_cues() if not any(_overlap(c, o) > 0 for o in chosen)]
         chosen += self.continuations(chosen)
         chosen += self.unattributed(chosen)
         chosen.sort(key=lambda c: c.start)
         return [self.to_quote(c) for c in chosen]
+
+    def clashes(self, a: _Candidate, b: _Candidate) -> bool:
+        """Two finds of one attribution (nested attributions cost more precision than they add)."""
+        return _overlap(a, b) > 0.5
+
+    def colon_cues(self) -> list[_Candidate]:
+        """ "Pence: Gennifer Flowers won't be at the debate": a name, a colon, the words.
+
+        Headlines and transcripts put the speaker before a colon at the start of a paragraph.
+        """
+        found: list[_Candidate] = []
+        for match in _COLON_LINE.finditer(self.qtext):
+            name_start, name_end = match.span("name")
+            start, end = match.span("content")
+            while end > start and self.text[end - 1] in _CLOSING + '"':
+                end -= 1
+            if end - start < 10:
+                continue
+            span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
+            if span is None or len(span) > 6:
+                continue
+            words = [t for t in span if not t.is_punct]
+            if not words or not words[0].text[:1].isupper():
+                continue
+            entity = self.entity_in(words, ("PERSON", "ORG"))
+            if entity is None and self.entity_in(words, ("GPE", "LOC", "DATE", "TIME")):
+                continue  # "WASHINGTON: ...", "6 p.m.: ..."
+            name = span.text
+            if entity is None:
+                entity = self.entities.find(name) or self.by_surname(name)
+            known = entity is not None and entity.type in {"PERSON", "ORG", "NORP"}
+            shouted = name.isupper() and len(name) >= 3 and fold(name) not in _NOT_SPEAKERS
+            source = words[-1].lemma_.lower() in SOURCE_NOUNS | UNNAMED_SOURCE_NOUNS
+            if not (known or shouted or source):
+                continue
+            colon = self.doc.char_span(name_end, name_end + 1, alignment_mode="expand")
+            if colon is None:
+                continue
+            speaker = Speaker(entity if known else None, name, (span.start_char, span.end_char))
+            kind: QuoteKind = "direct" if self.qtext[start - 1 : start] in '"“' else "indirect"
+            found.append(_Candidate(colon[0], ":", speaker, start, end, kind, "colon", 4))
+        return found
+
+    def by_surname(self, name: str) -> Entity | None:
+        """The one person of the story whose last name this is ("PENCE" -> Mike Pence)."""
+        key = fold(name)
+        people = [
+            e for e in self.entities.entities if e.type == "PERSON" and fold(e.name).endswith(key)
+        ]
+        return people[0] if len(people) == 1 and fold(people[0].name).split()[-1] == key else None
+
+    def noun_cue(self, tok: Token) -> _Candidate | None:
+        """ "Trump's claim that ...", "a statement from X that ...", "her view is that ..."."""
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        if verb is not None and verb.lemma_.lower() in CUE_LEMMAS and verb.pos_ == "VERB":
+            return None  # "said in a statement that ...": the verb's content
+        clause = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in {"acl", "ccomp", "relcl"}
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            clause = next(
+                (
+                    c
+                    for c in tok.head.children
+                    if c.dep_ in {"ccomp", "attr"} and c.pos_ in {"VERB", "AUX"}
+                ),
+                None,
+            )
+        if clause is None:
+            return None
+        source = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if source is None:
+            source = next(
+                (
+                    g
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+                    for g in c.children
+                    if g.dep_ == "pobj" and (g.ent_type_ in {"PERSON", "ORG"} or g.pos_ == "PRON")
+                ),
+                None,
+            )
+        speaker = self.resolve(source) if source is not None else Speaker(None, None, None)
+        start, end = self.token_span(list(clause.subtree))
+        return _Candidate(tok, tok.text, speaker, start, end, self.kind(start, end), "noun", 3)
+
+    def in_source(self, tok: Token) -> _Candidate | None:
+        """ "Clinton held a 24-point lead in a CNN poll": the poll is the source."""
+        source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        head = tok.head
+        if source is None or source.lemma_.lower() not in _IN_SOURCES:
+            return None
+        while head.pos_ not in {"VERB", "AUX"} and head.dep_ != "ROOT":
+            head = head.head  # "held a lead in a CNN poll": the clause of the noun
+        if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in CUE_LEMMAS:
+            return None  # "said in a statement" is the verb's own cue
+        own = {t.i for t in tok.subtree}
+        tokens = [t for t in head.subtree if t.i not in own]
+        if len(tokens) < 3:
+            return None
+        start, end = self.token_span(tokens)
+        speaker = self.resolve(source)
+        return _Candidate(tok, tok.text, speaker, start, end, self.kind(start, end), "in-source", 3)
 
     def continuations(self, chosen: list[_Candidate]) -> list[_Candidate]:
         """A quotation with no cue of its own, right after a direct quote: the same speaker."""
@@ -514,14 +776,14 @@ class _ArticleQuotes:
                 c.start <= q.start < c.end or q.start <= c.start < q.end for c in chosen
             ):
                 continue
-            lead = self.text[: q.open].rstrip()
+            lead = self.qtext[: q.open].rstrip()
             if lead and lead[-1] not in '.!?:\n"”':  # a continuation starts a sentence
                 continue
             before = [c for c in directs if c.end <= q.start and q.start - c.end <= 200]
             if not before:
                 continue
             prev = before[-1]
-            between = self.text[prev.end : q.open]
+            between = self.qtext[prev.end : q.open]
             if between.count("\n") > 2:
                 continue
             extra.append(
@@ -547,7 +809,9 @@ class _ArticleQuotes:
                 c.start <= q.start < c.end or q.start <= c.start < q.end for c in taken
             ):
                 continue
-            lead = self.text[: q.open].rstrip()
+            lead = self.qtext[: q.open].rstrip()
+            if lead and lead[-1] not in '.!?:\n"”':  # '..., citing "a person close to ..."'
+                continue
             speaker: Speaker | None = None
             cue: Token | None = None
             if lead.endswith(":"):
@@ -587,6 +851,35 @@ class _ArticleQuotes:
             speaker_span=c.speaker.span,
             rule=c.rule,
         )
+
+
+def _without_embedded_cues(clause: Token) -> list[Token]:
+    """The clause without a reporting participle hung on it: "he saw no need, telling X that
+    ..." is a second attribution, not part of the first one's content."""
+    cut: set[int] = set()
+    for tok in clause.subtree:
+        if (
+            tok.i > clause.i
+            and tok.dep_ in {"advcl", "xcomp", "conj"}
+            and tok.tag_ == "VBG"
+            and tok.lemma_.lower() in CUE_LEMMAS
+        ):
+            cut.update(t.i for t in tok.subtree)
+    return [t for t in clause.subtree if t.i not in cut] or list(clause.subtree)
+
+
+def _statement_clause(prep: Token) -> Token | None:
+    """The that-clause of "in a statement that ..." under a cue's preposition."""
+    if prep.dep_ != "prep" or prep.lower_ != "in":
+        return None
+    for noun in prep.children:
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in NOUN_CUE_LEMMAS:
+            for clause in noun.children:
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                ):
+                    return clause
+    return None
 
 
 def _is_media(entity: Entity) -> bool:

@@ -18,38 +18,45 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 STANCES = ("agree", "disagree", "discuss", "unrelated")
 RELATED = ("agree", "disagree", "discuss")
 
 # General English cue words (not tied to any data set's topics).
-DENIAL = frozenset(
-    "fake fraud hoax false falsely deny denies denied denying refute refutes refuted debunk "
-    "debunks debunked debunking bogus untrue misleading nope doubt doubts doubtful dismiss "
-    "dismisses dismissed retract retracts retracted prank pranks satire satirical myth "
-    "fabricated fabrication baseless unfounded rumour rumor rumors rumours incorrect wrong "
-    "not".split()
+DENIAL = _word_set(
+    "fake fraud hoax false falsely deny denies denied denying refute refutes refuted "
+    "debunk debunks debunked debunking bogus untrue misleading nope doubt doubts doubtful "
+    "dismiss dismisses dismissed retract retracts retracted prank pranks satire satirical "
+    "myth fabricated fabrication baseless unfounded rumour rumor rumors rumours incorrect "
+    "wrong not"
 )
-HEDGE = frozenset(
+HEDGE = _word_set(
     "reportedly allegedly alleged claim claims claimed claiming according purportedly "
     "apparently unconfirmed unverified may might could possibly perhaps speculation "
     "speculate speculated report reports reported sources suggest suggests suggested "
-    "believed believe rumoured rumored appears seems if whether".split()
+    "believed believe rumoured rumored appears seems if whether"
 )
-SUPPORT = frozenset(
+SUPPORT = _word_set(
     "confirmed confirms confirm confirming announced announces revealed reveals official "
     "officially verified indeed shows showed proved proves evidence footage video photos "
-    "statement said says told".split()
+    "statement said says told"
 )
-NEGATION = frozenset("not no never nothing none nobody neither nor without n't cannot".split())
+NEGATION = _word_set(
+    "not no never nothing none nobody neither nor without n't cannot"
+)
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
-_STOP = frozenset(
+_STOP = _word_set(
     "a an the of to in on for and or but is are was were be been being at by with from as "
     "that this these those it its he she they them his her their we you i has have had do "
     "does did will would can shall should than then so such into over after before about "
-    "up out just also who whom which what when where why how all any some more most".split()
+    "up out just also who whom which what when where why how all any some more most"
 )
 
 
@@ -79,38 +86,45 @@ def _cue_counts(tokens: list[str]) -> list[float]:
     ]
 
 
-def _cues_near(tokens: list[str], terms: set[str], window: int = 8) -> list[float]:
-    """Denial, hedge and negation words within ``window`` tokens of a headline term."""
-    positions = [i for i, t in enumerate(tokens) if t in terms]
-    if not positions:
-        return [0.0, 0.0, 0.0]
-    near: set[int] = set()
-    for p in positions:
-        near.update(range(max(0, p - window), min(len(tokens), p + window + 1)))
-    chosen = [tokens[i] for i in near]
-    return [
-        float(sum(t in DENIAL for t in chosen)),
-        float(sum(t in HEDGE for t in chosen)),
-        float(sum(t in NEGATION or t.endswith("n't") for t in chosen)),
-    ]
-
-
 @dataclass
-class _Body:
+class _Text:
+    """What the features read from one headline or body, computed once per distinct text."""
+
     tokens: list[str]
     content: set[str]
-    sentence_tokens: list[list[str]]
-    sentence_vectors: sparse.csr_matrix  # TF-IDF rows, one per sentence
-    vector: sparse.csr_matrix
-    char_vector: sparse.csr_matrix
-    lsa: np.ndarray
     numbers: set[str]
+    bigrams: set[tuple[str, ...]]
+    trigrams: set[tuple[str, ...]]
+    cues: list[float]
+    sentence_tokens: list[list[str]]
+    positions: dict[str, list[int]]  # token -> where it occurs (bodies only)
+
+
+def _text(text: str, split_sentences: bool) -> tuple[_Text, list[str]]:
+    tokens = words(text)
+    sents = sentences(text) if split_sentences else []
+    positions: dict[str, list[int]] = {}
+    if split_sentences:
+        for i, token in enumerate(tokens):
+            positions.setdefault(token, []).append(i)
+    return _Text(
+        tokens=tokens,
+        content=set(content_words(text)),
+        numbers=set(_NUMBER.findall(text)),
+        bigrams=_ngrams(tokens, 2),
+        trigrams=_ngrams(tokens, 3),
+        cues=_cue_counts(tokens),
+        sentence_tokens=[words(s) for s in sents],
+        positions=positions,
+    ), sents
 
 
 class StanceFeatures:
     """Turns (headline, body) pairs into a feature matrix; fitted on the training texts."""
 
     TOP_SENTENCES = 3
+    NEAR_WINDOW = 8
+    N_FEATURES = 36
 
     def __init__(self, lsa_dimensions: int = 100, seed: int = 0) -> None:
         self.lsa_dimensions = lsa_dimensions
@@ -125,13 +139,10 @@ class StanceFeatures:
             tokenizer=content_words, token_pattern=None, lowercase=False,
             sublinear_tf=True, min_df=2, ngram_range=(1, 2), max_features=60_000,
         ).fit(unique)
-        self.char_tfidf = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=3,
-            max_features=80_000,
-        ).fit(unique)
-        components = min(self.lsa_dimensions, len(unique) - 1, 100)
+        matrix = self.word_tfidf.transform(unique)
+        components = min(self.lsa_dimensions, len(unique) - 1, matrix.shape[1] - 1)
         self.svd = TruncatedSVD(n_components=max(components, 1), random_state=self.seed)
-        self.svd.fit(self.word_tfidf.transform(unique))
+        self.svd.fit(matrix)
         return self
 
     def _lsa(self, matrix: sparse.csr_matrix) -> np.ndarray:
@@ -139,94 +150,87 @@ class StanceFeatures:
         norms = np.linalg.norm(reduced, axis=1, keepdims=True)
         return np.asarray(reduced / np.clip(norms, 1e-9, None))
 
-    def _bodies(self, bodies: Sequence[str]) -> dict[str, _Body]:
-        unique = list(dict.fromkeys(bodies))
-        vectors = self.word_tfidf.transform(unique)
-        char_vectors = self.char_tfidf.transform(unique)
-        lsa = self._lsa(vectors)
-        out = {}
-        for i, text in enumerate(unique):
-            sents = sentences(text)
-            out[text] = _Body(
-                tokens=words(text),
-                content=set(content_words(text)),
-                sentence_tokens=[words(s) for s in sents],
-                sentence_vectors=self.word_tfidf.transform(sents),
-                vector=vectors[i],
-                char_vector=char_vectors[i],
-                lsa=lsa[i],
-                numbers=set(_NUMBER.findall(text)),
-            )
+    def transform(self, headlines: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
+        heads = list(dict.fromkeys(headlines))
+        texts = list(dict.fromkeys(bodies))
+        head_of = {h: i for i, h in enumerate(heads)}
+        body_of = {b: i for i, b in enumerate(texts)}
+        head_info = [_text(h, split_sentences=False)[0] for h in heads]
+        body_info, body_sentences = zip(*(_text(b, True) for b in texts), strict=True)
+        head_vectors = self.word_tfidf.transform(heads)
+        body_vectors = self.word_tfidf.transform(texts)
+        # All bodies' sentences in one call; rows [offsets[i], offsets[i+1]) are body i's.
+        all_sentences = [s for sents in body_sentences for s in sents]
+        offsets = np.cumsum([0, *(len(sents) for sents in body_sentences)])
+        sentence_vectors = self.word_tfidf.transform(all_sentences)
+        head_lsa, body_lsa = self._lsa(head_vectors), self._lsa(body_vectors)
+        h_rows = np.array([head_of[h] for h in headlines])
+        b_rows = np.array([body_of[b] for b in bodies])
+        # Unit TF-IDF rows: the row-wise dot product is the cosine, for all pairs at once.
+        tfidf_cos = np.asarray(head_vectors[h_rows].multiply(body_vectors[b_rows]).sum(axis=1))
+        lsa_cos = np.einsum("ij,ij->i", head_lsa[h_rows], body_lsa[b_rows])
+        out = np.zeros((len(headlines), self.N_FEATURES), dtype=np.float32)
+        by_body: dict[int, list[int]] = {}
+        for k, b in enumerate(b_rows):
+            by_body.setdefault(int(b), []).append(k)
+        for b, pair_ids in by_body.items():
+            sents = sentence_vectors[offsets[b] : offsets[b + 1]]
+            cosines = (sents @ head_vectors[h_rows[pair_ids]].T).toarray()  # sentence x pair
+            for j, k in enumerate(pair_ids):
+                h = int(h_rows[k])
+                out[k] = [
+                    float(tfidf_cos[k, 0]),
+                    float(lsa_cos[k]),
+                    *self._pair(head_info[h], body_info[b], cosines[:, j]),
+                ]
         return out
 
-    def transform(self, headlines: Sequence[str], bodies: Sequence[str]) -> np.ndarray:
-        parsed = self._bodies(bodies)
-        unique_heads = list(dict.fromkeys(headlines))
-        head_index = {h: i for i, h in enumerate(unique_heads)}
-        head_vectors = self.word_tfidf.transform(unique_heads)
-        head_chars = self.char_tfidf.transform(unique_heads)
-        head_lsa = self._lsa(head_vectors)
-        rows = []
-        for headline, body_text in zip(headlines, bodies, strict=True):
-            h = head_index[headline]
-            rows.append(self._pair(headline, head_vectors[h], head_chars[h], head_lsa[h],
-                                   parsed[body_text]))
-        return np.array(rows, dtype=np.float32)
-
-    def _pair(
-        self,
-        headline: str,
-        head_vector: sparse.csr_matrix,
-        head_chars: sparse.csr_matrix,
-        head_lsa: np.ndarray,
-        body: _Body,
-    ) -> list[float]:
-        head_tokens = words(headline)
-        head_content = set(content_words(headline))
-        n_head = max(len(head_content), 1)
-        tfidf_cos = float(head_vector.multiply(body.vector).sum())
-        char_cos = float(head_chars.multiply(body.char_vector).sum())
-        lsa_cos = float(head_lsa @ body.lsa)
-        sentence_cos = np.asarray((body.sentence_vectors @ head_vector.T).todense()).ravel()
+    def _pair(self, head: _Text, body: _Text, sentence_cos: np.ndarray) -> list[float]:
+        n_head = max(len(head.content), 1)
         order = np.argsort(-sentence_cos)[: self.TOP_SENTENCES]
         top = [body.sentence_tokens[i] for i in order]
-        top_tokens = [t for s in top for t in s]
-        first_cos = float(sentence_cos[0]) if len(sentence_cos) else 0.0
-        overlap = head_content & body.content
-        early = set(body.tokens[:100])
-        head_bigrams, head_trigrams = _ngrams(head_tokens, 2), _ngrams(head_tokens, 3)
-        body_bigrams, body_trigrams = _ngrams(body.tokens, 2), _ngrams(body.tokens, 3)
-        head_numbers = set(_NUMBER.findall(headline))
-        head_cues = _cue_counts(head_tokens)
-        body_cues = [c / max(len(body.tokens), 1) * 100 for c in _cue_counts(body.tokens)]
-        top_cues = _cue_counts(top_tokens)
+        top_cues = _cue_counts([t for s in top for t in s])
         best_cues = _cue_counts(top[0]) if top else [0.0] * 4
-        near = _cues_near(body.tokens, head_content)
-        head_neg = head_cues[3] % 2
+        overlap = head.content & body.content
+        early = set(body.tokens[:100])
+        n_body = max(len(body.tokens), 1)
+        head_neg = head.cues[3] % 2
+        if not len(sentence_cos):
+            sentence_cos = np.zeros(1)
         return [
-            tfidf_cos,
-            char_cos,
-            lsa_cos,
-            float(sentence_cos.max()) if len(sentence_cos) else 0.0,
-            float(np.sort(sentence_cos)[-self.TOP_SENTENCES:].mean()) if len(sentence_cos) else 0.0,
-            first_cos,
-            float((sentence_cos > 0.1).mean()) if len(sentence_cos) else 0.0,
+            float(sentence_cos.max()),
+            float(np.sort(sentence_cos)[-self.TOP_SENTENCES :].mean()),
+            float(sentence_cos[0]),
+            float((sentence_cos > 0.1).mean()),
             len(overlap) / n_head,
-            len(overlap) / max(len(head_content | body.content), 1),
-            len(head_content & early) / n_head,
-            len(head_bigrams & body_bigrams) / max(len(head_bigrams), 1),
-            len(head_trigrams & body_trigrams) / max(len(head_trigrams), 1),
-            len(head_numbers & body.numbers) / max(len(head_numbers), 1),
-            float(len(head_numbers)),
-            float(len(head_tokens)),
+            len(overlap) / max(len(head.content | body.content), 1),
+            len(head.content & early) / n_head,
+            len(head.bigrams & body.bigrams) / max(len(head.bigrams), 1),
+            len(head.trigrams & body.trigrams) / max(len(head.trigrams), 1),
+            len(head.numbers & body.numbers) / max(len(head.numbers), 1),
+            float(len(head.numbers)),
+            float(len(head.tokens)),
             float(np.log1p(len(body.tokens))),
-            *head_cues,
-            *body_cues,
+            *head.cues,
+            *(c / n_body * 100 for c in body.cues),
             *top_cues,
             *best_cues,
-            *near,
+            *self._cues_near(body, head.content),
             float(head_neg),
             float((head_neg + top_cues[3]) % 2),  # polarity agreement, as the FNC baseline
+        ]
+
+    def _cues_near(self, body: _Text, terms: set[str]) -> list[float]:
+        """Denial, hedge and negation words within a few tokens of a headline term."""
+        near: set[int] = set()
+        for term in terms:
+            for p in body.positions.get(term, ()):
+                near.update(range(max(0, p - self.NEAR_WINDOW), p + self.NEAR_WINDOW + 1))
+        chosen = [body.tokens[i] for i in near if i < len(body.tokens)]
+        return [
+            float(sum(t in DENIAL for t in chosen)),
+            float(sum(t in HEDGE for t in chosen)),
+            float(sum(t in NEGATION or t.endswith("n't") for t in chosen)),
         ]
 
 

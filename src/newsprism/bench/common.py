@@ -162,6 +162,16 @@ def print_table(result: dict[str, Any]) -> None:
         table.add_row(name, *cells, "" if secs is None else f"{secs:.2f}")
     console = Console()
     console.print(table)
+    stages: dict[str, dict[str, Any]] = result.get("stages", {})
+    if stages:
+        columns = list(next(iter(stages.values())))
+        per_stage = Table(title="newsprism per stage")
+        per_stage.add_column("stage")
+        for column in columns:
+            per_stage.add_column(column, justify="right")
+        for name, values in stages.items():
+            per_stage.add_row(name, *(_cell(values.get(c)) for c in columns))
+        console.print(per_stage)
     for note in result.get("notes", []):
         console.print(f"note: {note}", markup=False, highlight=False)
 

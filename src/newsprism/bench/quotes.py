@@ -15,10 +15,11 @@ from pathlib import Path
 
 from newsprism.analysis.entities import EntityIndex, fold, resolve_entities
 from newsprism.analysis.quotes import extract_quotes
-from newsprism.model import Article, stable_id
+from newsprism.model import Article, Quote, stable_id
 from newsprism.nlp.pipeline import ParsedStory, load_nlp
 
 _WORD = re.compile(r"\w+")
+_CARRIED_ON = frozenset({"continuation", "unattributed"})  # rules that extend a quote
 Ranges = list[tuple[int, int]]
 
 
@@ -35,6 +36,7 @@ class Prediction:
     source: Ranges
     speaker: str | None = None
     speaker_entity_id: str | None = None
+    rule: str | None = None
 
 
 def read_attributions(ann: Path) -> list[GoldAttribution]:
@@ -141,21 +143,41 @@ def _same_speaker(gold_source: str, p: Prediction, entities: EntityIndex | None)
         named = entities.find(gold_source)
         if named is not None and named.id == p.speaker_entity_id:
             return True
-    speaker_words = fold(p.speaker).split()
-    return bool(speaker_words) and speaker_words[-1] in fold(gold_source).split()
+    speaker_words = _WORD.findall(fold(p.speaker))
+    return bool(speaker_words) and speaker_words[-1] in _WORD.findall(fold(gold_source))
 
 
 def _ours(name: str, text: str, doc: object) -> tuple[list[Prediction], EntityIndex]:
     article = Article(id=stable_id("a", name, text), file=name, text=text)
     story = ParsedStory(articles=[article], docs={article.id: doc})  # type: ignore[dict-item]
     entities = resolve_entities(story)
-    predictions = [
-        Prediction(
-            [q.span], [q.speaker_span] if q.speaker_span else [], q.speaker, q.speaker_entity_id
+    return attributions(extract_quotes(story, entities)), entities
+
+
+def attributions(quotes: list[Quote]) -> list[Prediction]:
+    """One prediction per attribution, as PolNeAR annotates them.
+
+    A quotation that carries on after its cue ('"...," said X. "..."') is found as a second
+    quote with the same cue and speaker mention; it is one attribution in two pieces.
+    """
+    merged: dict[tuple[object, ...], Prediction] = {}
+    predictions: list[Prediction] = []
+    for q in sorted(quotes, key=lambda q: q.span):
+        key = (q.speaker_span, q.cue)
+        found = merged.get(key) if q.speaker_span is not None else None
+        if found is not None and q.rule in _CARRIED_ON:
+            found.content.append(q.span)
+            continue
+        prediction = Prediction(
+            [q.span],
+            [q.speaker_span] if q.speaker_span else [],
+            q.speaker,
+            q.speaker_entity_id,
+            q.rule,
         )
-        for q in extract_quotes(story, entities)
-    ]
-    return predictions, entities
+        merged[key] = prediction
+        predictions.append(prediction)
+    return predictions
 
 
 def _textacy(doc: object) -> list[Prediction]:

@@ -14,11 +14,13 @@ per set; the figure is the mean over sets, in percent.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsprism.analysis.summary import summarize_documents
 from newsprism.errors import NewsprismError
@@ -128,8 +130,10 @@ def _sumy_summarizer(kind: str) -> Callable[[list[str]], str]:
     return run
 
 
-def _first_hundred_words(ranked: list) -> list:  # type: ignore[type-arg]
-    taken, words = [], 0
+def _first_hundred_words(ranked: list[Any]) -> list[Any]:
+    """sumy's sentence infos, best first, until they hold 100 words."""
+    taken: list[Any] = []
+    words = 0
     for info in ranked:
         if words >= WORD_LIMIT:
             break
@@ -146,10 +150,8 @@ def run(data: Path, limit: int | None = None) -> dict[str, object]:
         "ours": lambda docs: summarize_documents(docs, max_words=WORD_LIMIT)
     }
     for kind in ("LexRank", "TextRank"):
-        try:
+        with contextlib.suppress(ImportError):  # sumy is a bench extra: skip when absent
             systems[f"sumy-{kind}"] = _sumy_summarizer(kind)
-        except ImportError:  # sumy is a bench extra: skip the live peers when it is absent
-            pass
     totals: dict[str, list[tuple[float, float]]] = {}
     seconds: dict[str, float] = {}
     for summary_set in sets:

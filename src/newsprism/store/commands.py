@@ -28,7 +28,7 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> bytes:
     """GET a URL with a timeout and a size cap; NewsprismError on any failure."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             data: bytes = response.read(MAX_FETCH_BYTES + 1)
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
         raise NewsprismError(f"{url}: cannot fetch ({exc})") from exc
@@ -68,7 +68,9 @@ def read_url(url: str, settings: Settings = DEFAULT) -> tuple[list[RawDocument],
     return out, problems
 
 
-def read_sources(sources: list[str], settings: Settings = DEFAULT) -> tuple[list[RawDocument], list[str]]:
+def read_sources(
+    sources: list[str], settings: Settings = DEFAULT
+) -> tuple[list[RawDocument], list[str]]:
     from newsprism.ingest import read_documents
 
     docs: list[RawDocument] = []
@@ -89,23 +91,30 @@ def read_sources(sources: list[str], settings: Settings = DEFAULT) -> tuple[list
     return docs, problems
 
 
-def _pending(docs: list[RawDocument], ingester: Ingester, settings: Settings) -> Iterator[
-    Pending | str | None
-]:
-    """Articles to store; a problem line for a document that gives none; None for one stored."""
+def _pending(
+    docs: list[RawDocument], ingester: Ingester, settings: Settings, chunk: int = 64
+) -> Iterator[Pending | str | None]:
+    """Articles to store; a problem line for a document that gives none; None for one stored.
+
+    Raw inputs already in the store are recognised before extraction, so a resumed run
+    skips quickly over what it stored before.
+    """
     from newsprism.ingest import UnreadableFile, build_article
 
-    for doc in docs:
-        key = raw_hash(doc.html if doc.html is not None else doc.text or "")
-        if key in ingester.known_raw([key]):
-            yield None
-            continue
-        try:
-            article = build_article(doc, settings)
-        except UnreadableFile as exc:
-            yield f"{doc.source}: skipped, {exc}"
-            continue
-        yield Pending(article=article, source=doc.source, raw_hash=key)
+    for start in range(0, len(docs), chunk):
+        part = docs[start : start + chunk]
+        keys = [raw_hash(d.html if d.html is not None else d.text or "") for d in part]
+        known = ingester.known_raw(keys)
+        for doc, key in zip(part, keys, strict=True):
+            if key in known:
+                yield None
+                continue
+            try:
+                article = build_article(doc, settings)
+            except UnreadableFile as exc:
+                yield f"{doc.source}: skipped, {exc}"
+                continue
+            yield Pending(article=article, source=doc.source, raw_hash=key)
 
 
 def ingest(
@@ -145,8 +154,9 @@ def ingest(
                     raise
                 except Exception as exc:  # a bad batch is reported, the rest goes on
                     counts.failed += len(batch)
-                    console.print(f"newsprism: could not store {len(batch)} article(s): {exc}",
-                                  markup=False)
+                    console.print(
+                        f"newsprism: could not store {len(batch)} article(s): {exc}", markup=False
+                    )
                 progress.update(task, advance=len(batch), counts=counts.line())
                 batch.clear()
 

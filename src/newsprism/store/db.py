@@ -75,12 +75,14 @@ def open_store(url: str = DEFAULT_URL, migrate: bool = True) -> Store:
     except ArgumentError as exc:
         raise NewsprismError(f"not a database URL: {url!r}") from exc
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise NewsprismError(f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+        raise NewsprismError(
+            f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+        )
     kwargs: dict[str, object] = {}
     if parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:"):
         kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
     try:
-        engine = create_engine(parsed, **kwargs)  # type: ignore[arg-type]
+        engine = create_engine(parsed, **kwargs)
     except ImportError as exc:
         raise NewsprismError(f"no driver for {parsed.drivername}: {exc}") from exc
     if engine.dialect.name == "sqlite":

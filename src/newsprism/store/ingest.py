@@ -13,14 +13,14 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, or_, select, tuple_, update
+from sqlalchemy import delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from newsprism.config import DEFAULT, Settings
+from newsprism.errors import NewsprismError
 from newsprism.model import Article, stable_id
 from newsprism.store.db import Store
-from newsprism.errors import NewsprismError
 from newsprism.store.models import ArticleRow, Meta, MinhashBand, StoryRow, TermFrequency
 from newsprism.store.repository import (
     add_frequencies,
@@ -103,7 +103,9 @@ class Ingester:
         if not hashes:
             return set()
         with self.store.session() as session:
-            found = session.scalars(select(ArticleRow.raw_hash).where(ArticleRow.raw_hash.in_(hashes)))
+            found = session.scalars(
+                select(ArticleRow.raw_hash).where(ArticleRow.raw_hash.in_(hashes))
+            )
             return {h for h in found if h}
 
     def add(self, batch: Sequence[Pending]) -> None:
@@ -133,9 +135,12 @@ class Ingester:
                         )
                         .values(origin_id=item.article.id)
                     )
-                session.add_all(
-                    MinhashBand(article_id=item.article.id, band=b, hash=h)
-                    for b, h in enumerate(item.bands)
+                session.execute(
+                    insert(MinhashBand),
+                    [
+                        {"article_id": item.article.id, "band": b, "hash": h}
+                        for b, h in enumerate(item.bands)
+                    ],
                 )
             if self.cluster and fresh:
                 self._cluster(session, fresh)
@@ -182,6 +187,20 @@ class Ingester:
         pairs = list(enumerate(item.bands))
         if not pairs:
             return
+        # Band hashes are 64-bit and random: an index probe on the hash finds the few
+        # candidates, the band number is then checked here.
+        wanted = set(pairs)
+        hits = {
+            article_id
+            for article_id, band, value in session.execute(
+                select(MinhashBand.article_id, MinhashBand.band, MinhashBand.hash).where(
+                    MinhashBand.hash.in_([h for _, h in pairs])
+                )
+            )
+            if (band, value) in wanted and article_id != item.article.id
+        }
+        if not hits:
+            return
         candidates = session.execute(
             select(
                 ArticleRow.id,
@@ -189,17 +208,17 @@ class Ingester:
                 ArticleRow.minhash,
                 ArticleRow.text,
                 ArticleRow.story_id,
-            )
-            .join(MinhashBand, MinhashBand.article_id == ArticleRow.id)
-            .where(tuple_(MinhashBand.band, MinhashBand.hash).in_(pairs))
-            .distinct()
+            ).where(ArticleRow.id.in_(hits))
         ).all()
         best, best_score = None, 0.0
         for row in candidates:
             if row.id == item.article.id:
                 continue
             # The MinHash estimate orders candidates cheaply; the shingles decide.
-            if estimated_jaccard(item.minhash, row.minhash or b"") < self.settings.dedup_threshold / 2:
+            if (
+                estimated_jaccard(item.minhash, row.minhash or b"")
+                < self.settings.dedup_threshold / 2
+            ):
                 continue
             if not is_near_duplicate(item.article.text, row.text, self.settings):
                 continue
@@ -264,21 +283,23 @@ class Ingester:
         for item in fresh:
             if item.origin_id is None:
                 continue
-            story_id = item.origin_story or session.scalar(
+            copy_story = item.origin_story or session.scalar(
                 select(ArticleRow.story_id).where(ArticleRow.id == item.origin_id)
             )
             session.execute(
-                update(ArticleRow).where(ArticleRow.id == item.article.id).values(story_id=story_id)
+                update(ArticleRow)
+                .where(ArticleRow.id == item.article.id)
+                .values(story_id=copy_story)
             )
-            if story_id:
-                touched.add(story_id)
+            if copy_story:
+                touched.add(copy_story)
         session.flush()
-        for story_id in sorted(touched):
-            story = clusterer.stories.get(story_id)
-            if story is not None:
-                save_story(session, story, self.settings)
+        for touched_id in sorted(touched):
+            centroid = clusterer.stories.get(touched_id)
+            if centroid is not None:
+                save_story(session, centroid, self.settings)
             else:
-                row = session.get(StoryRow, story_id)
+                row = session.get(StoryRow, touched_id)
                 if row is not None:
                     refresh_story_summary(session, row)
         add_frequencies(session, increments, len(originals))
@@ -291,7 +312,9 @@ class Ingester:
         story.trim(self.settings.cluster_centroid_terms)
         return story_id
 
-    def _store_features(self, session: Session, article_id: str, feats: Features, story_id: str) -> None:
+    def _store_features(
+        self, session: Session, article_id: str, feats: Features, story_id: str
+    ) -> None:
         session.execute(
             update(ArticleRow)
             .where(ArticleRow.id == article_id)

@@ -83,7 +83,7 @@ class MinhashBand(Base):
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     hash: Mapped[int] = mapped_column(BigInteger)
 
-    __table_args__ = (Index("ix_minhash_bands_band_hash", "band", "hash"),)
+    __table_args__ = (Index("ix_minhash_bands_hash", "hash"),)
 
 
 class TermFrequency(Base):

@@ -75,7 +75,9 @@ def story_from_row(row: StoryRow) -> Story:
 
 def load_frequencies(session: Session) -> DocumentFrequencies:
     n_docs = session.scalar(select(Meta.value).where(Meta.key == N_DOCS)) or 0
-    counts = Counter({t: df for t, df in session.execute(select(TermFrequency.term, TermFrequency.df))})
+    counts = Counter(
+        {t: df for t, df in session.execute(select(TermFrequency.term, TermFrequency.df))}
+    )
     return DocumentFrequencies(n_docs=int(n_docs), counts=counts)
 
 
@@ -214,7 +216,9 @@ def article_story_ids(store: Store, article_ids: Sequence[str]) -> dict[str, str
         return dict(
             session.execute(
                 select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(article_ids))
-            ).tuples()
+            )
+            .tuples()
+            .all()
         )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,18 +31,21 @@ from newsprism.model import Article
 NAMED_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _WORD = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W\d_]")
 
 
 def content_words(text: str) -> list[str]:
-    """Lower-cased words without stop words, numbers stripped of their digits-only forms."""
+    """Lower-cased words without stop words or bare numbers (years kept)."""
     words = []
     for match in _WORD.finditer(text.lower()):
         word = match.group().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
-        if len(word) < 2 or word in ENGLISH_STOP_WORDS or word.isdigit():
+        if len(word) < 2 or word in ENGLISH_STOP_WORDS:
             continue
+        if word.isdigit() and not _YEAR.fullmatch(word):
+            continue  # years tell two events of one kind apart; other bare numbers do not
         words.append(word)
     return words
 
@@ -84,7 +87,8 @@ def extract_features(articles: Sequence[Article], settings: Settings = DEFAULT) 
     others = [name for name in nlp.pipe_names if name != "ner"]
     docs = nlp.pipe(leads, disable=others, batch_size=settings.spacy_batch_size)
     vectors = embed(
-        leads, settings.model_copy(update={"embedding_max_tokens": settings.cluster_embedding_tokens})
+        leads,
+        settings.model_copy(update={"embedding_max_tokens": settings.cluster_embedding_tokens}),
     )
     out = []
     for article, doc, vector in zip(articles, docs, vectors, strict=True):
@@ -152,7 +156,9 @@ class Story:
         self.terms.update(other.terms)
         self.entities.update(other.entities)
         self.vector_sum = (
-            other.vector_sum.copy() if self.vector_sum.size == 0 else self.vector_sum + other.vector_sum
+            other.vector_sum.copy()
+            if self.vector_sum.size == 0
+            else self.vector_sum + other.vector_sum
         )
         self._widen(other.first_seen, other.last_seen)
 
@@ -184,7 +190,7 @@ class Story:
 
 
 def _tfidf_cosine(
-    a: dict[str, float], b: dict[str, float], df: DocumentFrequencies, prefix: str = ""
+    a: Mapping[str, float], b: Mapping[str, float], df: DocumentFrequencies, prefix: str = ""
 ) -> float:
     if not a or not b:
         return 0.0
@@ -301,7 +307,7 @@ class OnlineClusterer:
         return story, self._merge_into(story)
 
     def _merge_into(self, story: Story) -> list[str]:
-        merged = []
+        merged: list[str] = []
         while True:
             other, score = self.best(story.as_features(), exclude=story.id)
             if other is None or score < self.settings.cluster_merge_threshold:

@@ -50,6 +50,12 @@ def lsh_shape(threshold: float, num_perm: int) -> tuple[int, int]:
     return lsh.b, lsh.r
 
 
+@cache
+def _template(num_perm: int) -> MinHash:
+    """datasketch draws permutations per MinHash; drawing them once saves most of its set-up."""
+    return MinHash(num_perm=num_perm, seed=_SEED)
+
+
 @dataclass
 class Signature:
     """A text's MinHash and its LSH band hashes (one signed 64-bit int per band)."""
@@ -62,7 +68,13 @@ class Signature:
 
 
 def signature(text: str, settings: Settings = DEFAULT) -> Signature:
-    minhash = MinHash(num_perm=settings.dedup_num_perm, seed=_SEED)
+    template = _template(settings.dedup_num_perm)
+    minhash = MinHash(
+        num_perm=settings.dedup_num_perm,
+        seed=_SEED,
+        permutations=template.permutations,
+        scheme=template.scheme,
+    )
     minhash.update_batch([s.encode("utf-8") for s in shingles(text, settings.dedup_shingle_words)])
     bands, rows = lsh_shape(settings.dedup_threshold, settings.dedup_num_perm)
     values = minhash.hashvalues.astype("<u8")

@@ -69,7 +69,7 @@ def upgrade() -> None:
         sa.Column("band", sa.Integer(), primary_key=True),
         sa.Column("hash", sa.BigInteger(), nullable=False),
     )
-    op.create_index("ix_minhash_bands_band_hash", "minhash_bands", ["band", "hash"])
+    op.create_index("ix_minhash_bands_hash", "minhash_bands", ["hash"])
     op.create_table(
         "term_df",
         sa.Column("term", sa.String(200), primary_key=True),

@@ -1,0 +1,115 @@
+"""Framing: an outlet's own word choices, with quoted voices left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analysis.entities import EntityIndex
+from newsprism.analysis.framing import find_framing, own_voice_mask
+from newsprism.model import Article, Quote
+from newsprism.nlp.pipeline import parse_story
+from tests.conftest import shared_path
+
+
+def _article(aid: str, outlet: str, text: str) -> Article:
+    return Article(id=aid, outlet=outlet, text=text)
+
+
+def _terms(framing, outlet):
+    return {f.term for f in framing if f.outlet == outlet}
+
+
+def test_quoted_words_are_not_the_outlets_voice_but_scare_quotes_are():
+    text = (
+        'The report cited "Mr. Maduro\'s regime" as the cause, while the US pursued regime '
+        "change and backed self-proclaimed 'interim president' Juan Guaido."
+    )
+    article = _article("a1", "X", text)
+    mask = own_voice_mask(article, [])
+    inside = text.index("regime")
+    assert not mask[inside]  # inside a double-quoted quotation
+    assert mask[text.index("regime change")]
+    assert mask[text.index("interim")]  # a two-word single-quoted label is a scare quote
+
+
+def test_quote_spans_from_the_quote_stage_are_excluded():
+    text = "Officials called it a coup. Analysts described an attempt to oust the president."
+    article = _article("a1", "X", text)
+    quote = Quote(
+        id="q1",
+        speaker="Officials",
+        text="a coup",
+        kind="mixed",
+        article_id="a1",
+        span=(0, text.index(".") + 1),
+    )
+    assert not own_voice_mask(article, [quote])[text.index("coup")]
+
+
+def test_loaded_terms_and_labels_differ_by_outlet():
+    articles = [
+        _article(
+            "a",
+            "Outlet A",
+            (
+                "Washington backed a coup against the government in Caracas, installing "
+                "self-proclaimed 'interim president' Juan Guaido."
+            ),
+        ),
+        _article(
+            "b",
+            "Outlet B",
+            (
+                "Opposition leader Juan Guaido led a campaign to topple the government, "
+                'which critics call "a brutal regime".'
+            ),
+        ),
+    ]
+    framing = find_framing(parse_story(articles), [], EntityIndex())
+    assert {"coup", "self-proclaimed"} <= _terms(framing, "Outlet A")
+    # B's "regime" is a quotation, not B's word.
+    assert "regime" not in _terms(framing, "Outlet B")
+    coup = next(f for f in framing if f.term == "coup")
+    assert coup.refers_to == "action" and "campaign to topple" in coup.others_say
+    assert coup.article_ids == ["a"]
+    guaido = next(f for f in framing if f.term == "self-proclaimed")
+    assert guaido.refers_to == "Juan Guaido"
+
+
+def test_seed_story_framing(seed_articles):
+    framing = find_framing(parse_story(seed_articles), [], EntityIndex())
+    assert "self-proclaimed" in _terms(framing, "RT")
+    assert {"coup", "coup d’état"} & _terms(framing, "Sputnik")
+    zero_hedge = next(a.outlet for a in seed_articles if a.file.startswith("004"))
+    # Zero Hedge's own "regime change"; "Mr. Maduro's regime" sits inside the WSJ quotation.
+    assert any("regime" in t for t in _terms(framing, zero_hedge))
+
+
+@pytest.fixture(scope="module")
+def seed_articles():
+    from newsprism.ingest import read_articles
+
+    articles = read_articles([shared_path("corpus", "seeds")]).articles
+    return [a.model_copy(update={"outlet": a.outlet or a.file}) for a in articles]
+
+
+def _newswcl_story(event: int):
+    from tests.analysis.newswcl_loader import load_event
+
+    return parse_story(load_event(shared_path("data", "newswcl50"), event))
+
+
+def test_newswcl_dictator_is_a_label_some_outlets_choose():
+    # Event 2 (North Korea halts tests): HuffPost, Fox News and Breitbart write "North Korean
+    # dictator Kim Jong Un" in their own words; The New York Times and USA Today do not.
+    framing = find_framing(_newswcl_story(2), [], EntityIndex())
+    users = {f.outlet for f in framing if "dictator" in f.term and "Kim" in (f.refers_to or "")}
+    assert users == {"HuffPost", "Fox News", "Breitbart"}
+
+
+def test_newswcl_quoted_narrative_is_not_the_outlets_word():
+    # Event 3 (DNC lawsuit): Breitbart writes of "a collusion narrative" in its own voice;
+    # HuffPost's "narrative" is inside a quotation of someone else.
+    framing = find_framing(_newswcl_story(3), [], EntityIndex())
+    narrative = {f.outlet for f in framing if f.term == "narrative"}
+    assert narrative == {"Breitbart"}

@@ -1,0 +1,78 @@
+"""Summaries: the story's extractive summary and headline, and the DUC-style function."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analysis.summary import summarize, summarize_documents, trim_sentence
+from newsprism.config import Settings
+from newsprism.model import Article
+from newsprism.nlp.pipeline import parse_story
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def seed_summary():
+    from newsprism.ingest import read_articles
+
+    articles = read_articles([shared_path("corpus", "seeds")]).articles
+    story = parse_story(articles)
+    return articles, summarize(story, [], Settings(summary_sentences=6))
+
+
+def test_seed_summary_is_cited_non_redundant_and_readable(seed_summary):
+    articles, (headline, summary) = seed_summary
+    assert headline in {a.title for a in articles if a.title}
+    assert 5 <= len(summary) <= 8
+    ids = {a.id for a in articles}
+    texts = [s.text for s in summary]
+    assert len(set(texts)) == len(texts)
+    for sentence in summary:
+        assert sentence.article_ids and set(sentence.article_ids) <= ids
+        first = sentence.text.split()[0].lower()
+        assert first not in {"he", "she", "it", "they", "but", "however"}
+        assert sentence.text.count('"') % 2 == 0  # no piece of a running quotation
+    # the story's core fact is covered, and carried by several articles
+    staff = [s for s in summary if "Wall Street Journal" in s.text or "Rostec" in s.text]
+    assert staff and max(len(s.article_ids) for s in staff) >= 2
+
+
+def test_headline_without_titles_is_a_lead_sentence():
+    articles = [
+        Article(
+            id="a",
+            text="The city council approved a new budget for public schools on "
+            "Tuesday after a long debate.\nCritics said it was too small.",
+        ),
+        Article(
+            id="b",
+            text="A new budget for public schools was approved by the city council "
+            "after hours of debate.\nTeachers welcomed it.",
+        ),
+    ]
+    headline, summary = summarize(parse_story(articles), [])
+    assert "budget" in headline
+    assert summary and all(s.article_ids for s in summary)
+
+
+def test_empty_story_gives_no_summary():
+    headline, summary = summarize(parse_story([Article(id="a", text="")]), [])
+    assert summary == [] and headline
+
+
+def test_trim_drops_parentheses_weekdays_and_trailing_attribution():
+    assert trim_sentence("Hun Sen (the premier) rejected talks on Friday, officials said.") == (
+        "Hun Sen rejected talks."
+    )
+
+
+def test_summarize_documents_respects_the_word_limit_and_shared_content():
+    docs = [
+        "Floods hit the northern province of Kaleria after three days of heavy rain.\n"
+        f"Rescue teams evacuated {n} hundred residents from flooded villages near the river.\n"
+        f"A local bakery reopened on the {n}th street after repairs."
+        for n in ("two", "three", "four", "five", "six")
+    ]
+    summary = summarize_documents(docs, max_words=20)
+    assert len(summary.split()) <= 20
+    assert "Floods hit the northern province of Kaleria" in summary
