@@ -9,7 +9,8 @@ from newsprism.report.jsonout import brief_schema, generate_schema, validate_bri
 
 
 def test_shipped_schema_matches_the_model() -> None:
-    assert brief_schema() == generate_schema(), "run: newsprism schema > src/newsprism/schema/brief.schema.json"
+    hint = "regenerate: newsprism schema > src/newsprism/schema/brief.schema.json"
+    assert brief_schema() == generate_schema(), hint
 
 
 def test_schema_rejects_a_brief_missing_required_keys() -> None:

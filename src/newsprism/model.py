@@ -152,7 +152,7 @@ class StoryInfo(_Model):
 
 
 class Brief(_Model):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     story: StoryInfo
     articles: list[Article]
     entities: list[Entity] = Field(default_factory=list)

@@ -1,7 +1,8 @@
-"""An in-memory stand-in for the story store, so the HTTP layer is tested on its own.
+"""The API tests run twice: over an in-memory stand-in and over the real store.
 
-It keeps every article in one story and builds the real brief with the real pipeline; the
-SQL store has its own tests, and ``create_app(db_url)`` binds the app to it.
+The stand-in keeps every article in one story and builds the real brief with the real
+pipeline, so the HTTP layer is tested on its own; the ``store`` run binds the same tests to
+:class:`~newsprism.web.store_backend.StoreBackend` on a temporary SQLite file.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from newsprism.brief import build_brief
 from newsprism.ingest import UnreadableFile, build_article
 from newsprism.model import Article, Brief, RawDocument, stable_id
 from newsprism.web.app import create_app
-from newsprism.web.backend import ArticleDetail, IngestOutcome, StoryPage, StoryQuery, StoryRow
+from newsprism.web.backend import (
+    ArticleDetail,
+    Backend,
+    IngestOutcome,
+    StoryPage,
+    StoryQuery,
+    StoryRow,
+)
+from newsprism.web.store_backend import StoreBackend
 
 TOKEN = "test-token-123"
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
@@ -97,13 +106,29 @@ def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 
 
-@pytest.fixture
-def backend() -> MemoryBackend:
-    return MemoryBackend()
+def stored_articles(backend: Backend) -> int:
+    """How many articles a backend holds, whichever kind it is."""
+    if isinstance(backend, MemoryBackend):
+        return len(backend.articles)
+    if isinstance(backend, StoreBackend):
+        from newsprism.store.repository import count_articles
+
+        return count_articles(backend.store)
+    raise TypeError(f"unknown backend {type(backend).__name__}")
+
+
+@pytest.fixture(params=["memory", "store"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    if request.param == "memory":
+        yield MemoryBackend()
+        return
+    store = StoreBackend(f"sqlite:///{tmp_path / 'web.db'}")
+    yield store
+    store.close()
 
 
 @pytest.fixture
-def client(backend: MemoryBackend, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+def client(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     monkeypatch.setenv("NEWSPRISM_TOKEN", TOKEN)
     with TestClient(create_app(backend=backend)) as c:
         yield c

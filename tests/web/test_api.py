@@ -6,7 +6,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsprism.report.jsonout import validate_brief_json
-from tests.web.conftest import AUTH, MemoryBackend, seed_files
+from newsprism.web.backend import Backend
+from tests.web.conftest import AUTH, seed_files, stored_articles
 
 
 def _upload_seeds(client: TestClient) -> dict:
@@ -56,16 +57,16 @@ def test_ingest_json_articles_and_search(client: TestClient) -> None:
     [({}, 401, "missing token"), ({"Authorization": "Bearer nope"}, 401, "wrong token")],
 )
 def test_writes_need_the_token(
-    client: TestClient, backend: MemoryBackend, headers: dict, status: int, words: str
+    client: TestClient, backend: Backend, headers: dict, status: int, words: str
 ) -> None:
     response = client.post("/api/articles", json={"articles": [{"text": "x"}]}, headers=headers)
     assert response.status_code == status
     assert words in response.json()["error"]["message"]
-    assert backend.articles == {}
+    assert stored_articles(backend) == 0
 
 
 def test_writes_disabled_without_server_token(
-    backend: MemoryBackend, monkeypatch: pytest.MonkeyPatch
+    backend: Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from newsprism.web.app import create_app
 
@@ -77,7 +78,7 @@ def test_writes_disabled_without_server_token(
     assert client.get("/api/stories").status_code == 200  # reading stays open
 
 
-def test_malformed_json_is_a_clear_400(client: TestClient, backend: MemoryBackend) -> None:
+def test_malformed_json_is_a_clear_400(client: TestClient, backend: Backend) -> None:
     response = client.post(
         "/api/articles",
         content=b'{"articles": [',
@@ -85,21 +86,21 @@ def test_malformed_json_is_a_clear_400(client: TestClient, backend: MemoryBacken
     )
     assert response.status_code == 400
     assert response.json()["error"]["message"].startswith("malformed JSON")
-    assert backend.articles == {}
+    assert stored_articles(backend) == 0
 
 
 @pytest.mark.parametrize(
     "body",
     [{"articles": []}, {"articles": [{"title": "no text"}]}, {"stuff": 1}, [1, 2]],
 )
-def test_invalid_articles_are_422(client: TestClient, backend: MemoryBackend, body: object) -> None:
+def test_invalid_articles_are_422(client: TestClient, backend: Backend, body: object) -> None:
     response = client.post("/api/articles", json=body, headers=AUTH)
     assert response.status_code == 422
     assert response.json()["error"]["message"]
-    assert backend.articles == {}
+    assert stored_articles(backend) == 0
 
 
-def test_huge_and_too_many_uploads_refused(client: TestClient, backend: MemoryBackend) -> None:
+def test_huge_and_too_many_uploads_refused(client: TestClient, backend: Backend) -> None:
     big = b"word " * (1_100_000)
     response = client.post(
         "/api/articles/upload", files=[("files", ("big.txt", big, "text/plain"))], headers=AUTH
@@ -110,7 +111,7 @@ def test_huge_and_too_many_uploads_refused(client: TestClient, backend: MemoryBa
     response = client.post("/api/articles/upload", files=many, headers=AUTH)
     assert response.status_code == 413
     assert "too many files" in response.json()["error"]["message"]
-    assert backend.articles == {}
+    assert stored_articles(backend) == 0
 
 
 def test_upload_names_never_reach_the_file_system(client: TestClient) -> None:
@@ -121,12 +122,12 @@ def test_upload_names_never_reach_the_file_system(client: TestClient) -> None:
     assert article["file"] == "passwd"
 
 
-def test_binary_upload_is_refused(client: TestClient, backend: MemoryBackend) -> None:
+def test_binary_upload_is_refused(client: TestClient, backend: Backend) -> None:
     files = [("files", ("x.bin", b"\x00\x01\x02" * 100, "application/octet-stream"))]
     response = client.post("/api/articles/upload", files=files, headers=AUTH)
     assert response.status_code == 422
     assert "binary" in response.json()["error"]["message"]
-    assert backend.articles == {}
+    assert stored_articles(backend) == 0
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ sentence-transformers model does, so a dot product is the cosine.
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from importlib import resources
 
@@ -19,6 +20,7 @@ from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
 
 DIMENSIONS = 384
+MEMO_LIMIT = 200_000
 
 
 class SentenceEncoder:
@@ -41,12 +43,34 @@ class SentenceEncoder:
         self.tokenizer = tokenizer
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        # Spinning worker threads only steal the other core from a busy process on 2 cores.
+        options.intra_op_num_threads = os.cpu_count() or 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(model_file), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self.input_names = {i.name for i in self.session.get_inputs()}
+        # Stages embed overlapping sentences (claims, conflicts, summary, timeline): each
+        # distinct text is run through the model once per process.
+        self.memo: dict[str, np.ndarray] = {}
 
-    def encode(self, texts: list[str], batch_size: int = DEFAULT.embedding_batch_size) -> np.ndarray:
+    def encode(
+        self, texts: list[str], batch_size: int = DEFAULT.embedding_batch_size
+    ) -> np.ndarray:
+        """Unit vectors, one row per text (an empty input gives a 0 x 384 array)."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self.memo))
+        if missing:
+            if len(self.memo) + len(missing) > MEMO_LIMIT:
+                self.memo.clear()
+            for text, vector in zip(missing, self._run(missing, batch_size), strict=True):
+                self.memo[text] = vector
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        return np.stack([self.memo[t] for t in texts])
+
+    def _run(
+        self, texts: list[str], batch_size: int = DEFAULT.embedding_batch_size
+    ) -> np.ndarray:
         """Unit vectors, one row per text (an empty input gives a 0 x 384 array)."""
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)

@@ -51,4 +51,5 @@ class ParsedStory:
 
 def parse_story(articles: list[Article], settings: Settings = DEFAULT) -> ParsedStory:
     docs = parse_texts([a.text for a in articles], settings)
-    return ParsedStory(articles=articles, docs={a.id: d for a, d in zip(articles, docs, strict=True)})
+    by_id = {a.id: d for a, d in zip(articles, docs, strict=True)}
+    return ParsedStory(articles=articles, docs=by_id)
