@@ -29,6 +29,7 @@ TASKS: dict[str, tuple[str, list[str], str]] = {
     "quotes": ("polnear", [], "quotes and their sources"),
     "stance": ("fnc-1", ["train_bodies.csv", "train_stances.reconstructed.csv"], "FNC-1 stance"),
     "speed": ("", [], "throughput, latency and memory of each stage"),
+    "scale": ("", [], "ingest throughput and memory as the store grows"),
 }
 
 DataOption = Annotated[

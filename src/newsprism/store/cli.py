@@ -29,7 +29,7 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
     ] = 32,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (warnings and the summary line still print).")] = False,
 ) -> None:
     """Store articles: duplicates kept once, syndicated copies linked, stories clustered."""
     from newsprism.store.commands import ingest as run_ingest

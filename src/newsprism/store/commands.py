@@ -127,7 +127,7 @@ def ingest(
     from newsprism.ingest import read_documents  # noqa: F401  (fail early when missing)
 
     settings = DEFAULT
-    console = Console(stderr=True, quiet=quiet)
+    console = Console(stderr=True)
     store = open_store(url)
     docs, problems = read_sources(sources, settings)
     for problem in problems:
@@ -143,7 +143,7 @@ def ingest(
         TimeElapsedColumn(),
     )
     try:
-        with Progress(*columns, console=console, transient=False) as progress:
+        with Progress(*columns, console=console, transient=False, disable=quiet) as progress:
             task = progress.add_task("ingest", total=len(docs), counts="")
             batch: list[Pending] = []
 
