@@ -29,7 +29,10 @@ def ingest(
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Articles per transaction.")
     ] = 32,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (warnings and the summary line still print).")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar; warnings and the summary print."),
+    ] = False,
 ) -> None:
     """Store articles: duplicates kept once, syndicated copies linked, stories clustered."""
     from newsprism.store.commands import ingest as run_ingest
