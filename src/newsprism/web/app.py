@@ -15,6 +15,7 @@ from functools import cache
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -261,7 +262,7 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
             )
             for i, a in enumerate(payload.articles)
         ]
-        return _ingest(docs)
+        return await run_in_threadpool(_ingest, docs)
 
     @app.post(
         "/api/articles/upload",
@@ -297,7 +298,8 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
             )
         if not docs:
             raise ApiError(422, "no readable file: " + "; ".join(problems))
-        result = _ingest(docs)
+        # Extraction, NLP and clustering are slow CPU work: off the event loop, so reads go on.
+        result = await run_in_threadpool(_ingest, docs)
         result["problems"] = problems + result["problems"]
         return result
 
