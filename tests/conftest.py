@@ -1,7 +1,12 @@
-"""Shared fixtures: paths to ../shared material and one brief of the seed story per session."""
+"""Shared fixtures: ../shared material, one brief of the seed story, and the stores to test on.
+
+``db_url`` runs a test on SQLite and, when NEWSPRISM_TEST_PG_URL is set, on PostgreSQL.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +16,8 @@ SHARED = REPO.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 SEEDS_GOLD = SHARED / "corpus" / "seeds-gold.json"
 DATA = SHARED / "data"
+
+PG_URL = os.environ.get("NEWSPRISM_TEST_PG_URL")
 
 
 def shared_path(*parts: str) -> Path:
@@ -29,3 +36,33 @@ def seed_brief():
 
     result = read_articles([shared_path("corpus", "seeds")])
     return build_brief(result.articles)
+
+
+def reset_postgres(url: str) -> None:
+    """Drop every table, so each test starts from an empty database and a fresh migration."""
+    from sqlalchemy import create_engine, text
+
+    from newsprism.store.db import normalise_url
+
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as connection:
+        for table in ("minhash_bands", "articles", "stories", "term_df", "meta", "alembic_version"):
+            connection.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param("postgresql", marks=pytest.mark.postgres),
+    ]
+)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.db'}"
+        return
+    if not PG_URL:
+        pytest.skip("NEWSPRISM_TEST_PG_URL is not set (run scripts/start-postgres.sh, see .ci/run)")
+    reset_postgres(PG_URL)
+    yield PG_URL
+    reset_postgres(PG_URL)
