@@ -46,7 +46,8 @@ def reset_postgres(url: str) -> None:
 
     engine = create_engine(normalise_url(url))
     with engine.begin() as connection:
-        for table in ("minhash_bands", "articles", "stories", "term_df", "meta", "alembic_version"):
+        tables = ("story_briefs", "story_entity_words", "minhash_bands", "articles", "stories")
+        for table in (*tables, "term_df", "meta", "alembic_version"):
             connection.execute(text(f"DROP TABLE IF EXISTS {table} CASCADE"))
     engine.dispose()
 

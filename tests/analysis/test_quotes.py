@@ -288,3 +288,170 @@ def test_stance_verbs_and_passive_expectation() -> None:
     assert quote_with(quotes, "cutting taxes").speaker == "Ted Cruz"
     assert quote_with(quotes, "tough enough").speaker == "John Kasich"
     assert quote_with(quotes, "victory speech").speaker is None
+
+
+def test_cue_never_reaches_over_a_paragraph_break() -> None:
+    # the parser runs "Why should I be surprised?" into the next paragraph's sentence
+    text = (
+        "“It’s been seven-and-a-half years,” McCain said, asked about the vagueness in an "
+        "interview. “Why should I be surprised?”\n\n"
+        "The administration said it was doing its best to follow the rules Congress set."
+    )
+    q = quote_with(quotes_of(text), "doing its best")
+    assert "surprised" not in q.text and q.text.startswith("it was doing")
+
+
+def test_second_cue_of_a_speaker_is_its_own_attribution() -> None:
+    text = (
+        "Sen. Rand Paul (R-Ky.) said Rubio's tax plan would give money to undocumented "
+        'immigrants, and called him "the leading proponent for allowing people in the country '
+        'illegally to be citizens." Former Arkansas governor Mike Huckabee called the H1-B '
+        'program "worse than amnesty."'
+    )
+    quotes = quotes_of(text)
+    said = quote_with(quotes, "tax plan")
+    assert "leading proponent" not in said.text and said.speaker == "Rand Paul"
+    assert quote_with(quotes, "leading proponent").speaker == "Rand Paul"
+    assert quote_with(quotes, "worse than amnesty").speaker == "Mike Huckabee"
+
+
+def test_stance_object_stops_before_a_participle() -> None:
+    text = (
+        "Mrs. Warren praised Mrs. Clinton's advocacy for families and children, saying she had "
+        "''steady hands, but most of all, she has a good heart.''"
+    )
+    q = quote_with(quotes_of(text), "advocacy")
+    assert q.text == "Mrs. Clinton's advocacy for families and children"
+
+
+def test_cue_words_inside_a_quotation_are_the_quoted_speakers() -> None:
+    text = (
+        '"I said we would win this state, and I believe we will," Sen. Bernie Sanders told '
+        "supporters in Madison on Tuesday."
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 1 and quotes[0].kind == "direct"
+    assert quotes[0].speaker == "Bernie Sanders"
+
+
+def test_participle_and_prepositional_cues_take_the_main_subject() -> None:
+    text = (
+        "Donald Trump landed himself in hot water last week by saying that the judge can't be "
+        "impartial. House Speaker Paul Ryan was quick to point out that this is the textbook "
+        "definition of racism. Senator Harry Reid pointed to Cruz's record on immigration."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "can't be impartial").speaker == "Donald Trump"
+    assert quote_with(quotes, "textbook definition").speaker == "Paul Ryan"
+    assert quote_with(quotes, "record on immigration").speaker == "Harry Reid"
+
+
+def test_stance_adjectives_and_knowing_verbs_with_a_that_clause() -> None:
+    text = (
+        "Twitter has now made clear that it was stepping up its fight against extremist "
+        "accounts. Senator Elizabeth Warren is confident that the bill will pass the Senate. "
+        "It is clear that turnout was low. Investigators know that the server was hacked. "
+        "Voters know this."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "stepping up its fight").speaker == "Twitter"
+    assert quote_with(quotes, "bill will pass").speaker == "Elizabeth Warren"
+    assert quote_with(quotes, "server was hacked").cue == "know"
+    assert not [q for q in quotes if "turnout" in q.text or q.text == "this"]
+
+
+def test_reported_clause_before_the_cue_and_scene_setting_clause() -> None:
+    text = (
+        "Mateen didn't mingle but left as soon as prayers were finished, Nefzi said, adding, "
+        '"He was not very religious." In a statement released shortly after the Florida '
+        "senator suspended his campaign, Cruz said he is certain Rubio will continue to be a "
+        "champion for opportunity."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "didn't mingle").speaker == "Nefzi"
+    assert quote_with(quotes, "not very religious").kind == "direct"
+    assert quote_with(quotes, "certain Rubio").speaker == "Cruz"
+
+
+def test_quotation_after_a_cue_that_says_nothing_itself() -> None:
+    text = (
+        "Sam Lau, the communications director for the Iowa Democratic Party, said in a "
+        "statement. “There are no paper ballots to recount. Monday’s caucuses were a unique "
+        "event.”"
+    )
+    q = quote_with(quotes_of(text), "no paper ballots")
+    assert q.speaker == "Sam Lau" and q.kind == "direct"
+
+
+def test_possessive_noun_cues_take_their_complement() -> None:
+    text = (
+        "Donald Trump has said he would repeal the law. Trump’s call for a temporary ban on "
+        "Muslims entering the United States drew wide criticism. Turkey’s refusal to acknowledge "
+        "fully the atrocities committed has strained ties. My call for calm went unheeded."
+    )
+    quotes = quotes_of(text)
+    ban = quote_with(quotes, "temporary ban on Muslims")
+    assert ban.speaker == "Donald Trump" and ban.rule == "possessive"
+    assert ban.text.startswith("a temporary ban")
+    assert quote_with(quotes, "to acknowledge fully").speaker == "Turkey"
+    assert not [q for q in quotes if "calm" in q.text]  # the writer's own call
+
+
+def test_asked_about_is_the_askers_question() -> None:
+    text = (
+        "Asked by Stephanopoulos to respond to Trump’s criticism, Carson said he was not "
+        "worried.\n\nAsked about Cruz's charges, Rubio said that the reforms could wait.\n\n"
+        "Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton "
+        "shook her head."
+    )
+    quotes = quotes_of(text)
+    asked = quote_with(quotes, "respond to Trump’s criticism")
+    assert asked.speaker == "Stephanopoulos" and asked.cue == "Asked"
+    assert quote_with(quotes, "Cruz's charges").speaker is None
+    assert quote_with(quotes, "cabinet position").text.startswith("whether")
+    assert quote_with(quotes, "reforms could wait").speaker == "Rubio"
+
+
+def test_stance_verb_with_a_named_object_and_voting_in_favor() -> None:
+    text = (
+        "Morton Blackwell, founder of the Leadership Institute, endorsed Cruz last week. "
+        "Sen. Susan Collins voted in favor of the provision. Mr. Smith endorsed it."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "Cruz").speaker == "Morton Blackwell"
+    assert quote_with(quotes, "the provision").speaker == "Susan Collins"
+    assert not [q for q in quotes if q.text == "it"]
+
+
+def test_participle_after_a_quoted_cue_has_its_own_content() -> None:
+    text = (
+        "“He'd get choked up speaking about America,” Mr. Brown said, recalling a visit to his "
+        "church by Rafael Cruz."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "choked up").cue == "said"
+    recalled = quote_with(quotes, "visit to his church")
+    assert recalled.cue == "recalling" and recalled.speaker == "Brown"
+
+
+def test_colon_lists_and_headline_questions_are_not_quotes() -> None:
+    text = (
+        "Ted Cruz: Constitutional conservative or another typical career politician?\n\n"
+        "Here is what each candidate needs on Tuesday.\n\n"
+        "Bernie Sanders: Win in a walk.\n\nMarco Rubio: Finish second.\n\n"
+        "Chris Matthews: Well, speculation is bad for everyone who holds a 401(k)."
+    )
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if "walk" in q.text or "second" in q.text]
+    assert not [q for q in quotes if "career politician" in q.text]
+    assert quote_with(quotes, "speculation is bad").speaker == "Chris Matthews"
+
+
+def test_titles_in_quotation_marks_are_not_direct_quotes() -> None:
+    text = (
+        "Ben Carson appeared on “Fox News Sunday” and said the refugees should be screened. "
+        "Mr. Cruz wrote in his book, “A Time for Truth,” that his father fled Cuba."
+    )
+    quotes = quotes_of(text)
+    assert not [q for q in quotes if q.kind == "direct"]
+    assert quote_with(quotes, "refugees should be screened").speaker == "Ben Carson"

@@ -76,3 +76,18 @@ def test_summarize_documents_respects_the_word_limit_and_shared_content():
     summary = summarize_documents(docs, max_words=20)
     assert len(summary.split()) <= 20
     assert "Floods hit the northern province of Kaleria" in summary
+
+
+def test_summarize_documents_fills_the_last_words_with_what_survives_the_cut():
+    docs = [
+        "Floods hit the northern province of Kaleria after three days of heavy rain.\n"
+        "Rescue teams evacuated two hundred residents from flooded villages near the river.\n"
+        "Late in the week, as the weather cleared, workers from the regional power company "
+        "restored electricity to the pumping station and the hospital."
+        for _ in range(5)
+    ]
+    summary = summarize_documents(docs, max_words=20)
+    # The long sentence shares more in all, but its first seven words carry little of it.
+    assert summary.startswith("Floods hit the northern province of Kaleria")
+    assert "Rescue teams evacuated two hundred residents" in summary
+    assert "Late in the week" not in summary

@@ -65,15 +65,30 @@ def test_stance_small_slice() -> None:
 
 def test_speed_small_slice() -> None:
     needs("article-extraction")
-    code, stdout, _ = bench("speed", "--data", str(DATA), "--limit", "2", "--json")
+    code, stdout, stderr = bench("speed", "--data", str(DATA), "--limit", "2", "--json")
     assert code == 0
     out = json.loads(stdout)
+    # Each stage says on stderr when it ends, so a long run is never silent.
+    assert "nlp: 2 articles" in stderr and "brief (all stages)" in stderr
     check_shape(out, "speed", 2)
     assert out["ours"]["articles_per_s"] > 0 and out["ours"]["peak_rss_mb"] > 0
     assert {"extraction", "cleaning", "nlp", "brief (all stages)"} <= set(out["stages"])
     assert {"trafilatura (extraction only)", "spaCy parse only"} <= set(out["peers"])
     for stage in out["stages"].values():
         assert stage["ms_per_article"] >= 0 and stage["peak_rss_mb"] > 0
+
+
+def test_scale_small_slice() -> None:
+    needs("polnear")
+    code, stdout, _ = bench("scale", "--data", str(DATA), "--limit", "12", "--json")
+    assert code == 0
+    out = json.loads(stdout)
+    runs = {r.get("input") or f"{r['articles']}-{r['cluster']}": r for r in out["runs"]}
+    # Synthesised articles without and with clustering, then `ingest` on HTML pages.
+    assert {"12-False", "12-True", "html_news_pages"} <= set(runs)
+    pages = runs["html_news_pages"]
+    assert pages["articles"] == 12 and pages["new"] >= 10 and pages["articles_per_s"] > 0
+    assert out["ours"]["html_news_pages_articles_per_s"] > 0
 
 
 def test_table_output_names_every_system(tmp_path: Path) -> None:

@@ -55,6 +55,19 @@ def stored(url: str) -> tuple[int, int]:
     return int(rows), int(hashes)
 
 
+def survivors(source: Path) -> list[int]:
+    """Processes still running an ingest of ``source``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if proc.name.isdigit() and str(source).encode() in cmdline:
+            found.append(int(proc.name))
+    return found
+
+
 def ingest_command(source: Path, url: str) -> list[str]:
     code = "from newsprism.cli import main; main()"
     return [sys.executable, "-c", code, "ingest", str(source), "--db", url, "--no-cluster", "-q"]
@@ -74,6 +87,12 @@ def test_kill_during_ingest_then_resume(db_url: str, tmp_path: Path) -> None:
     assert process.poll() is None, "ingest ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
+    # Its extraction workers die with it: one left behind would keep the killed run's
+    # database connection, and its locks, open.
+    deadline = time.monotonic() + 10
+    while survivors(source) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not survivors(source)
     before, _ = stored(db_url)
     assert 0 < before < N_ARTICLES
 

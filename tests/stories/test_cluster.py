@@ -14,10 +14,12 @@ from newsprism.stories.cluster import (
     Features,
     OnlineClusterer,
     Story,
+    attach_small_clusters,
     batch_cluster,
     content_words,
     entity_key,
     extract_features,
+    names_and_numbers,
     time_decay,
 )
 from tests.conftest import shared_path
@@ -38,7 +40,9 @@ def two_topics():
     return articles, [g for _, g in chosen], extract_features(articles)
 
 
-def test_online_clustering_separates_the_events(two_topics) -> None:
+def test_online_clustering_never_glues_different_events(two_topics) -> None:
+    """Decided one article at a time from an empty stream, stories stay pure (recall
+    comes from the window re-clustering of ``ingest``, tested in tests/store)."""
     articles, gold, features = two_topics
     clusterer = OnlineClusterer()
     labels = []
@@ -46,8 +50,40 @@ def test_online_clustering_separates_the_events(two_topics) -> None:
         story, merged = clusterer.add(feats, "s-" + article.id)
         labels = [story.id if label in merged else label for label in labels]
         labels.append(story.id)
-    precision, recall, f1 = bcubed(gold, labels)
-    assert precision >= 0.9 and f1 >= 0.85, (precision, recall, labels)
+    precision, recall, _ = bcubed(gold, labels)
+    assert precision >= 0.9, (precision, recall, labels)
+    assert len(set(labels)) < len(labels)
+
+
+def test_names_and_numbers_tell_two_fights_apart() -> None:
+    first = names_and_numbers(
+        "Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim. "
+        "Striking early, Klitschko won. His striking was precise; he is 53-3."
+    )
+    second = names_and_numbers(
+        "Wladimir Klitschko stopped Tony Thompson in the sixth round in Bern. "
+        "The Ukrainian's record is now 59-3."
+    )
+    assert first == [
+        "wladimir", "klitschko", "hasim", "rahman", "mannheim", "klitschko", "#53", "#3"
+    ]  # "Striking" is written in lower case too: a word, not a name; "His" is a stop word
+    assert "ukrainian" in second and "#59" in second
+    assert not {"rahman", "mannheim"} & set(second)
+
+
+def test_lone_articles_join_an_established_story() -> None:
+    similarity_matrix = np.array(
+        [
+            [1.0, 0.8, 0.8, 0.25, 0.0],
+            [0.8, 1.0, 0.8, 0.25, 0.0],
+            [0.8, 0.8, 1.0, 0.25, 0.0],
+            [0.25, 0.25, 0.25, 1.0, 0.05],
+            [0.0, 0.0, 0.0, 0.05, 1.0],
+        ]
+    )
+    labels = np.array([0, 0, 0, 1, 2])
+    moved = attach_small_clusters(similarity_matrix, labels)
+    assert moved.tolist() == [0, 0, 0, 0, 2]  # 0.25 is above the attach threshold, 0 is not
 
 
 def test_batch_clustering_separates_the_events(two_topics) -> None:
@@ -81,7 +117,7 @@ def test_stories_whose_centroids_meet_are_merged() -> None:
     # Two stories of one event, kept apart so far (as after a stricter threshold) ...
     left, right, other = Story(id="s-1"), Story(id="s-2"), Story(id="s-3")
     left.add(quake)
-    right.add(Features(terms={**words, "toll": 1.0}, entities={}, vector=vector))
+    right.add(Features(terms={**words, "toll": 1.0}, entities={"aquila": 1.0}, vector=vector))
     other.add(flood)
     df = DocumentFrequencies()
     for f in (quake, flood, quake):

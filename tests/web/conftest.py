@@ -62,6 +62,7 @@ class MemoryBackend:
             headline=brief.story.headline,
             outlets=sorted({a.outlet for a in self.articles.values() if a.outlet}),
             size=len(self.articles),
+            origins=len(self.articles),
             first_seen=brief.story.first_seen,
             last_seen=brief.story.last_seen,
         )

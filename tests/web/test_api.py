@@ -164,3 +164,75 @@ def test_openapi_and_offline_docs(client: TestClient) -> None:
     assert "/api/stories" in docs.text
     assert "cdn" not in docs.text.lower()
     assert "default-src 'none'" in docs.headers["content-security-policy"]
+
+
+def test_upload_limits_hold_before_the_body_is_read(client: TestClient, backend: Backend) -> None:
+    files = [("files", ("a.txt", b"The mayor said the road is open.", "text/plain"))]
+    assert client.post("/api/articles/upload", files=files).status_code == 401
+    declared = {**AUTH, "Content-Type": "multipart/form-data; boundary=x"}
+    response = client.post(
+        "/api/articles/upload", content=b"--x--", headers={**declared, "Content-Length": str(10**9)}
+    )
+    assert response.status_code == 413
+    response = client.post("/api/articles/upload", files={"other": "field"}, headers=AUTH)
+    assert response.status_code == 422 and "'files'" in response.json()["error"]["message"]
+
+    def chunks():  # no Content-Length: the JSON body is counted as it arrives
+        yield b'{"articles": [{"text": "'
+        for _ in range(21):
+            yield b"a" * 1_048_576
+        yield b'"}]}'
+
+    response = client.post(
+        "/api/articles", content=chunks(), headers={**AUTH, "Content-Type": "application/json"}
+    )
+    assert response.status_code == 413 and "over 20 MB" in response.json()["error"]["message"]
+    assert stored_articles(backend) == 0
+
+
+def test_reads_are_served_while_an_upload_is_ingested(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ingest runs in a worker thread: the event loop answers a read meanwhile."""
+    import asyncio
+    import threading
+
+    import httpx
+
+    from newsprism.web.app import create_app
+    from newsprism.web.backend import StoryPage, StoryQuery
+    from tests.web.conftest import TOKEN, MemoryBackend
+
+    class SlowIngest(MemoryBackend):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ingest_started = threading.Event()
+            self.read_served = threading.Event()
+            self.read_seen_during_ingest = False
+
+        def ingest(self, documents):  # type: ignore[no-untyped-def]
+            self.ingest_started.set()
+            self.read_seen_during_ingest = self.read_served.wait(timeout=5)
+            return super().ingest(documents)
+
+        def stories(self, query: StoryQuery) -> StoryPage:
+            self.read_served.set()
+            return super().stories(query)
+
+    monkeypatch.setenv("NEWSPRISM_TOKEN", TOKEN)
+    backend = SlowIngest()
+    transport = httpx.ASGITransport(app=create_app(backend=backend))
+
+    async def both() -> tuple[int, int]:
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+
+            async def read_once_ingest_runs() -> httpx.Response:
+                while not backend.ingest_started.is_set():
+                    await asyncio.sleep(0.01)
+                return await c.get("/api/stories")
+
+            files = [("files", ("a.txt", b"The mayor said the road is open.", "text/plain"))]
+            upload = c.post("/api/articles/upload", files=files, headers=AUTH)
+            up, rd = await asyncio.gather(upload, read_once_ingest_runs())
+            return up.status_code, rd.status_code
+
+    assert asyncio.run(both()) == (201, 200)
+    assert backend.read_seen_during_ingest

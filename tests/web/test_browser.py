@@ -99,6 +99,19 @@ def test_story_page_shows_every_conflict_and_reaches_articles(server: str, page)
     assert page.locator("h1").inner_text() == (first["title"] or "(untitled)")
 
 
+def test_link_to_a_folded_section_opens_it(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    """The report's own script, served at /report.js under the app's CSP, unfolds the
+    <details> a #fragment points into, on load and on later hash changes."""
+    _post_files(server, [(p.name, p.read_bytes()) for p in seed_files()])
+    story_id = httpx.get(f"{server}/api/stories", timeout=120).json()["items"][0]["id"]
+    page.goto(f"{server}/stories/{story_id}#article-1")
+    page.wait_for_function("document.getElementById('article-1').open")
+    assert page.locator("#article-1").evaluate("e => e.open")
+    assert not page.locator("#article-2").evaluate("e => e.open")
+    page.evaluate("location.hash = 'article-2'")
+    page.wait_for_function("document.getElementById('article-2').open")
+
+
 def test_script_in_ingested_articles_never_runs(server: str, page) -> None:  # type: ignore[no-untyped-def]
     evil = '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">'
     dialogs: list[str] = []

@@ -115,8 +115,8 @@ def _doc(i: int, topic: str) -> RawDocument:
     )
 
 
-def test_entity_filter_and_pagination(tmp_path: Path) -> None:
-    backend = StoreBackend(f"sqlite:///{tmp_path / 'web.db'}")
+def test_filters_and_pagination_in_sql(db_url: str) -> None:
+    backend = StoreBackend(db_url)
     try:
         topics = ["harbour", "railway", "vaccine", "orchestra", "wildfire"]
         outcome = backend.ingest([_doc(i, t) for i, t in enumerate(topics)])
@@ -130,6 +130,17 @@ def test_entity_filter_and_pagination(tmp_path: Path) -> None:
         named = backend.stories(StoryQuery(entity="springfield", limit=200))
         assert 1 <= named.total <= everything.total
         assert backend.stories(StoryQuery(entity="atlantis", limit=200)).total == 0
+        # Every word must begin a word of a name, case and spacing aside, never mid-word.
+        for words in ("ann lee", "Lee", "ANN  LEE", "spring"):
+            assert backend.stories(StoryQuery(entity=words)).total >= 1, words
+        for words in ("nn lee", "ann atlantis", "pringfield"):
+            assert backend.stories(StoryQuery(entity=words)).total == 0, words
+        # Text search: whole words from the full-text index, every word required.
+        assert backend.stories(StoryQuery(text="Orchestra")).total == 1
+        assert backend.stories(StoryQuery(text="orchestra budget, percent!")).total == 1
+        for words in ("orchestr", "orchestra volcano", "%", "   "):
+            assert backend.stories(StoryQuery(text=words)).total == 0, words
+        assert backend.stories(StoryQuery(outlet="outlet 3")).total == 1
     finally:
         backend.close()
 
@@ -140,5 +151,71 @@ def test_unreadable_documents_store_nothing(tmp_path: Path) -> None:
         outcome = backend.ingest([RawDocument(source="test:empty", text="   \n ")])
         assert outcome.article_ids == [] and outcome.problems
         assert backend.stories(StoryQuery()).total == 0
+    finally:
+        backend.close()
+
+
+def test_brief_is_stored_and_rebuilt_when_an_article_joins(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored brief outlives the process; a new member article makes a new one."""
+    import newsprism.web.store_backend as store_backend
+    from newsprism.ingest import read_documents
+
+    docs, _ = read_documents(seed_files())
+    first = StoreBackend(db_url)
+    try:
+        [story_id] = first.ingest(docs[:4]).story_ids
+        built = first.brief(story_id)
+        assert built is not None and len(built.articles) == 4
+    finally:
+        first.close()
+
+    builds: list[int] = []
+    real_build = store_backend.build_brief
+
+    def counting_build(articles: list, settings: object) -> object:
+        builds.append(len(articles))
+        return real_build(articles, settings)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_backend, "build_brief", counting_build)
+    second = StoreBackend(db_url)
+    try:
+        stored = second.brief(story_id)
+        assert stored == built and builds == []  # read back from the store, not rebuilt
+        assert second.ingest(docs[4:]).story_ids == [story_id]
+        rebuilt = second.brief(story_id)
+        assert rebuilt is not None and len(rebuilt.articles) == 5 and builds == [5]
+        assert second.brief(story_id) is rebuilt and builds == [5]
+    finally:
+        second.close()
+
+
+def test_upgrade_indexes_the_entity_words_of_stories_stored_before(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, text
+
+    from newsprism.store.db import upgrade
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create_engine(url)
+    config = Config()
+    config.set_main_option("script_location", "newsprism.store:migrations")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text(
+                "INSERT INTO stories (id, size, origins, outlets, centroid_terms, "
+                "centroid_entities, updated_at) VALUES ('s-old', 1, 1, '[]', '{}', "
+                "'{\"marco rubio\": 1.0}', '2024-01-01 00:00:00')"
+            )
+        )
+    upgrade(engine)
+    engine.dispose()
+    backend = StoreBackend(url)
+    try:
+        assert [r.id for r in backend.stories(StoryQuery(entity="rubio")).items] == ["s-old"]
     finally:
         backend.close()

@@ -21,7 +21,7 @@ from newsprism.analysis.quantities import Transition, find_transition, quantitie
 from newsprism.config import DEFAULT, Settings
 from newsprism.model import Quantity, Quote
 from newsprism.nlp.embeddings import embed
-from newsprism.nlp.pipeline import ParsedStory
+from newsprism.nlp.pipeline import DocIndex, ParsedStory
 
 REPORTING_VERBS = {
     "say",
@@ -280,8 +280,11 @@ def _negated_event(span: Span) -> bool:
     return False
 
 
-def annotate(assertion: Assertion, span: Span, entities: EntityIndex) -> Assertion:
-    """Fill the features conflicts and grouping compare: polarity, numbers, names, events."""
+def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: DocIndex) -> Assertion:
+    """Fill the features conflicts and grouping compare: polarity, numbers, names, events.
+
+    ``index`` is the span's parse; its entities are read from it, not from ``Span.ents``,
+    which walks the whole document on each read."""
     assertion.negated = _negated(span)
     assertion.negated_event = _negated_event(span)
     assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(
@@ -290,7 +293,7 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex) -> Asserti
     assertion.stability = bool(STABILITY.search(span.text))
     assertion.quantities = quantities_in_span(span)
     names: set[str] = set()
-    for ent in span.ents:
+    for ent in index.ents_in(span):
         resolved = entities.entity_at(assertion.article_id, ent.start_char, ent.end_char)
         names.add((resolved.name if resolved else ent.text).casefold())
     names.update(t.lemma_.casefold() for t in span if t.pos_ == "PROPN")
@@ -306,8 +309,13 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex) -> Asserti
 
 
 def _speaker_of(
-    subject: Token | None, article_id: str, entities: EntityIndex, last_speaker: str | None
+    subject: Token | None,
+    article_id: str,
+    text: str,
+    entities: EntityIndex,
+    last_speaker: str | None,
 ) -> str | None:
+    """Who a reporting verb's subject names; ``text`` is the doc's text."""
     if subject is None:
         return None
     if sum(1 for _ in subject.subtree) > 8 or any(
@@ -319,10 +327,10 @@ def _speaker_of(
     tokens = list(subject.subtree)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     found = entities.entity_at(article_id, subject.idx, subject.idx + len(subject))
-    found = found or entities.find(subject.doc.text[start:end]) or entities.find(subject.text)
+    found = found or entities.find(text[start:end]) or entities.find(subject.text)
     if found:
         return found.name
-    return subject.doc.text[start:end].strip(" ,")
+    return text[start:end].strip(" ,")
 
 
 def _content_of(verb: Token) -> Token | None:
@@ -364,23 +372,25 @@ def extract_assertions(
     """Every assertion of the story, in article and reading order."""
     results: list[Assertion] = []
     for article in story.articles:
-        doc = story.docs.get(article.id)
-        if doc is None:
+        if story.docs.get(article.id) is None:
             continue
+        index = story.index(article.id)
+        doc = index.doc
+        lemmas = _first_lemmas(doc)
         own = [q for q in quotes if q.article_id == article.id]
         covered: list[tuple[int, int]] = []
         fragments: list[Quote] = []
         for quote in own:
-            if _is_fragment(doc, quote):
+            if _is_fragment(index, quote):
                 fragments.append(quote)  # "to “just a few dozen”": the sentence says the rest
                 continue
-            cue_lemma = _lemma(doc, quote.cue)
+            cue_lemma = _lemma(lemmas, quote.cue)
             denied = cue_lemma in DENIAL_VERBS and not DENIAL_PHRASES.search(quote.text)
-            pieces = _denial_sentence(doc, quote) if denied else _quote_pieces(doc, quote)
+            pieces = _denial_sentence(index, quote) if denied else _quote_pieces(doc, quote)
             for piece in pieces:
                 made = _make(
                     article.id,
-                    doc,
+                    index,
                     piece,
                     quote.speaker,
                     "quote",
@@ -392,7 +402,7 @@ def extract_assertions(
                     made.denial = True
                 results.append(made)
             covered.append(quote.span)
-        found = _sentence_assertions(article.id, doc, covered, entities)
+        found = _sentence_assertions(article.id, index, covered, entities)
         for quote in fragments:
             holder = next((a for a in found if a.start <= quote.span[0] < a.end), None)
             if holder is not None:
@@ -403,38 +413,43 @@ def extract_assertions(
     return [a for a in results if a is not None and a.text]
 
 
-def _is_fragment(doc: Doc, quote: Quote) -> bool:
+def _is_fragment(index: DocIndex, quote: Quote) -> bool:
     """A quoted phrase without a verb inside a longer sentence ("just a few dozen", "key")."""
-    span = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+    span = index.doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
     if span is None or any(t.pos_ in ("VERB", "AUX") for t in span):
         return False
-    sent = span.sent
+    sent = index.sent(span)
     return len(sent) > len(span) + MIN_TOKENS
 
 
-def _denial_sentence(doc: Doc, quote: Quote) -> list[Span]:
+def _denial_sentence(index: DocIndex, quote: Quote) -> list[Span]:
     """For "X denied that Y": the whole sentence, so the text reads as the denial, not as Y."""
-    span = doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+    span = index.doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
     if span is None:
         return []
-    sent = span.sent
+    sent = index.sent(span)
     return [sent] if sent.start <= span.start and span.end <= sent.end else [span]
 
 
-def _lemma(doc: Doc, word: str | None) -> str | None:
+def _first_lemmas(doc: Doc) -> dict[str, str]:
+    """Lower-cased word -> the lemma of its first occurrence in the parse."""
+    lemmas: dict[str, str] = {}
+    for tok in doc:
+        lemmas.setdefault(tok.lower_, str(tok.lemma_.lower()))
+    return lemmas
+
+
+def _lemma(lemmas: dict[str, str], word: str | None) -> str | None:
     """The lemma of a cue verb ("denied" -> "deny"), looked up in the parse it came from."""
     if not word:
         return None
     low = word.lower().split()[0]
-    for tok in doc:
-        if tok.lower_ == low:
-            return str(tok.lemma_.lower())
-    return low
+    return lemmas.get(low, low)
 
 
 def _make(
     article_id: str,
-    doc: Doc,
+    index: DocIndex,
     span: Span,
     speaker: str | None,
     source: str,
@@ -442,12 +457,12 @@ def _make(
     quote_id: str | None = None,
     cue: str | None = None,
 ) -> Assertion:
-    start, end = clean_bounds(doc.text, span.start_char, span.end_char)
-    clause = doc.char_span(start, end, alignment_mode="expand") or span
+    start, end = clean_bounds(index.text, span.start_char, span.end_char)
+    clause = index.doc.char_span(start, end, alignment_mode="expand") or span
     assertion = Assertion(
-        article_id, start, end, doc.text[start:end], speaker, source, quote_id=quote_id, cue=cue
+        article_id, start, end, index.text[start:end], speaker, source, quote_id=quote_id, cue=cue
     )
-    return annotate(assertion, clause, entities)
+    return annotate(assertion, clause, entities, index)
 
 
 def _quote_pieces(doc: Doc, quote: Quote) -> list[Span]:
@@ -464,11 +479,12 @@ def _quote_pieces(doc: Doc, quote: Quote) -> list[Span]:
 
 
 def _sentence_assertions(
-    article_id: str, doc: Doc, covered: list[tuple[int, int]], entities: EntityIndex
+    article_id: str, index: DocIndex, covered: list[tuple[int, int]], entities: EntityIndex
 ) -> list[Assertion]:
+    doc = index.doc
     found: list[Assertion] = []
     last_speaker: str | None = None
-    for sent in doc.sents:
+    for sent in index.sents:
         if len(sent) < MIN_TOKENS or QUESTION_OR_NONFACT.search(sent.text.strip()):
             continue
         if any(s < sent.end_char and sent.start_char < e for s, e in covered):
@@ -481,7 +497,7 @@ def _sentence_assertions(
             if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB":
                 continue
             subject = _reporter(verb)
-            speaker = _speaker_of(subject, article_id, entities, last_speaker)
+            speaker = _speaker_of(subject, article_id, index.text, entities, last_speaker)
             if verb.lemma_.lower() in DENIAL_VERBS:
                 pieces = [sent]  # "X denied the reports as false": the denial is the claim
             else:
@@ -508,7 +524,7 @@ def _sentence_assertions(
                 found.append(
                     _make(
                         article_id,
-                        doc,
+                        index,
                         piece,
                         speaker,
                         "reported",
@@ -522,7 +538,7 @@ def _sentence_assertions(
         if reported:
             continue
         for piece in split_clauses(sent):
-            assertion = _make(article_id, doc, piece, None, "narration", entities)
+            assertion = _make(article_id, index, piece, None, "narration", entities)
             if _checkable(piece, assertion):
                 found.append(assertion)
     return found

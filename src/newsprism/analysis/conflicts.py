@@ -147,26 +147,25 @@ def _locate(
     story: ParsedStory, claim: Claim, entities: EntityIndex
 ) -> tuple[Assertion, Span] | None:
     for article_id in claim.article_ids:
-        doc = story.docs.get(article_id)
-        if doc is None:
+        if story.docs.get(article_id) is None:
             continue
-        start = doc.text.find(claim.text)
+        index = story.index(article_id)
+        start = index.text.find(claim.text)
         if start < 0:
             continue
-        span = doc.char_span(start, start + len(claim.text), alignment_mode="expand")
+        span = index.doc.char_span(start, start + len(claim.text), alignment_mode="expand")
         if span is None:
             continue
         assertion = Assertion(
             article_id, start, start + len(claim.text), claim.text, claim.speaker, "claim"
         )
-        return annotate(assertion, span, entities), span
+        return annotate(assertion, span, entities, index), span
     return None
 
 
 def _denial_context(story: ParsedStory, head: Assertion) -> list[str]:
     """The denial sentence just before a statement ("X refuted reports about Y.")."""
-    doc = story.docs[head.article_id]
-    sents = list(doc.sents)
+    sents = story.index(head.article_id).sents
     index = next((n for n, s in enumerate(sents) if s.start_char <= head.start < s.end_char), None)
     if index is None:
         return []

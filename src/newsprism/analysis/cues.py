@@ -203,6 +203,40 @@ CUE_LEMMAS = frozenset(
         "gush",
         "brag",
         "concur",
+        "refer",
+        "advocate",
+        "email",
+        "retweet",
+        "echo",
+        "voice",
+        "proclaim",
+        "profess",
+        "liken",
+        "deride",
+        "revile",
+        "bemoan",
+        "underscore",
+        "outline",
+        "request",
+        "encourage",
+        "recognize",
+        "recognise",
+        "plead",
+        "deem",
+        "lambaste",
+        "castigate",
+        "rail",
+        "scoff",
+        "reaffirm",
+        "affirm",
+        "attest",
+        "clarify",
+        "elaborate",
+        "surmise",
+        "posit",
+        "theorize",
+        "allude",
+        "appeal",
     ]
 )
 # Cues of stance or judgement whose complement (not a clause) is the content:
@@ -246,6 +280,78 @@ STANCE_LEMMAS = frozenset(
         "vow",
         "pledge",
         "threaten",
+    ]
+)
+# Verbs of knowing and perceiving: a cue only with a that-clause ("we now know that ...").
+CLAUSE_CUE_LEMMAS = frozenset(
+    [
+        "know",
+        "realize",
+        "realise",
+        "understand",
+        "decide",
+        "determine",
+        "sense",
+        "suspect",
+        "assume",
+        "presume",
+        "imagine",
+        "notice",
+        "discover",
+        "remember",
+        "forget",
+        "see",
+        "hear",
+        "read",
+        "bet",
+        "calculate",
+        "reckon",
+        "figure",
+        "guess",
+        "wish",
+        "trust",
+        "ensure",
+    ]
+)
+# Adjectives by which a subject holds the that-clause after them: "X is confident that ...".
+STANCE_ADJECTIVES = frozenset(
+    [
+        "sure",
+        "certain",
+        "confident",
+        "convinced",
+        "aware",
+        "clear",
+        "adamant",
+        "optimistic",
+        "pessimistic",
+        "hopeful",
+        "skeptical",
+        "sceptical",
+        "doubtful",
+        "worried",
+        "concerned",
+        "afraid",
+        "fearful",
+        "upset",
+        "angry",
+        "furious",
+        "frustrated",
+        "disappointed",
+        "surprised",
+        "shocked",
+        "glad",
+        "happy",
+        "pleased",
+        "proud",
+        "sorry",
+        "unhappy",
+        "insistent",
+        "unaware",
+        "unsure",
+        "uncertain",
+        "positive",
+        "mindful",
     ]
 )
 # Cues whose direct object is not what was said: the addressee ("told reporters"), the
@@ -386,6 +492,64 @@ NOUN_CUE_LEMMAS = frozenset(
         "finding",
     ]
 )
+# Nouns of a stance whose holder is their possessor and whose content is their complement:
+# "Trump's call for a ban", "her refusal to testify", "his support for the bill". Each maps to
+# the prepositions that take the content; an infinitive ("to testify") is taken for all.
+POSSESSIVE_CUE_NOUNS: dict[str, frozenset[str]] = {
+    noun: frozenset(preps)
+    for noun, preps in {
+        "call": {"for"},
+        "support": {"for", "of"},
+        "backing": {"for", "of"},
+        "endorsement": {"of", "for"},
+        "opposition": {"to"},
+        "objection": {"to"},
+        "refusal": set(),
+        "decision": set(),
+        "proposal": {"for"},
+        "plan": set(),
+        "pledge": set(),
+        "promise": set(),
+        "vow": set(),
+        "threat": set(),
+        "offer": set(),
+        "willingness": set(),
+        "reluctance": set(),
+        "demand": {"for"},
+        "push": {"for"},
+        "plea": {"for"},
+        "appeal": {"for"},
+        "criticism": {"of"},
+        "condemnation": {"of"},
+        "denunciation": {"of"},
+        "praise": {"for", "of"},
+        "defense": {"of"},
+        "defence": {"of"},
+        "rejection": {"of"},
+        "dismissal": {"of"},
+        "embrace": {"of"},
+        "attack": {"on"},
+        "attacks": {"on"},
+        "insistence": {"on"},
+        "denial": {"of"},
+        "characterization": {"of"},
+        "description": {"of"},
+        "assessment": {"of"},
+        "view": {"of", "on"},
+        "position": {"on"},
+        "stance": {"on"},
+        "advocacy": {"of", "for"},
+        "disagreement": {"with"},
+        "enthusiasm": {"for"},
+        "dislike": {"of", "for"},
+        "disdain": {"for"},
+        "contempt": {"for"},
+        "admiration": {"for", "of"},
+        "skepticism": {"of", "about"},
+        "concern": {"about", "over"},
+    }.items()
+}
+
 # Cues by which one outlet relays another source's words.
 RELAY_LEMMAS = frozenset({"report", "write", "cite", "quote", "publish", "learn"})
 # Heads of a noun phrase that name a source without naming it: "a person close to ...".
@@ -477,6 +641,6 @@ MEDIA_NAME_WORDS = frozenset(
         "broadcasting",
     ]
 )
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-OTHER_PRONOUNS = frozenset({"they", "them", "it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+OTHER_PRONOUNS = frozenset({"they", "them", "it", "their", "its"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})

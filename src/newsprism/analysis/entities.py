@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Entity, stable_id
-from newsprism.nlp.pipeline import ParsedStory
+from newsprism.nlp.pipeline import DocIndex, ParsedStory
 
 NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -206,6 +206,8 @@ class EntityIndex:
     mentions: dict[tuple[str, int, int], str] = field(default_factory=dict)
     # entity id -> every role or title seen with it ("Kremlin spokesman", "corporation")
     descriptions: dict[str, list[str]] = field(default_factory=dict)
+    # fold() of names and aliases already seen: find() runs once per speaker and quote
+    _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -214,9 +216,15 @@ class EntityIndex:
         """The entity whose name or alias is ``name`` (case- and accent-insensitive)."""
         key = fold(name)
         for entity in self.entities:
-            if fold(entity.name) == key or key in (fold(a) for a in entity.aliases):
+            if self._fold(entity.name) == key or key in (self._fold(a) for a in entity.aliases):
                 return entity
         return None
+
+    def _fold(self, text: str) -> str:
+        folded = self._folded.get(text)
+        if folded is None:
+            folded = self._folded[text] = fold(text)
+        return folded
 
     def entity_at(self, article_id: str, start: int, end: int) -> Entity | None:
         """The entity mentioned at (or overlapping) a character span of an article."""
@@ -294,7 +302,7 @@ def _left_description(doc: Doc, start: int, role_last: bool = True) -> list[Toke
     return words
 
 
-def _appos_description(ent_root: Token) -> str | None:
+def _appos_description(ent_root: Token, text: str) -> str | None:
     """ "Russia's state military hardware exporter" in "Russia's ... exporter, Rosoboronexport,"."""
     nouns: list[Token] = []
     if ent_root.dep_ == "appos" and ent_root.head.pos_ == "NOUN" and not ent_root.head.ent_type_:
@@ -310,17 +318,17 @@ def _appos_description(ent_root: Token) -> str | None:
         nouns = nouns[1:]
     if not nouns or len(nouns) > 10:
         return None
-    doc = ent_root.doc
-    return doc.text[nouns[0].idx : nouns[-1].idx + len(nouns[-1].text)]
+    return _span_text(text, nouns)
 
 
-def _span_text(doc: Doc, tokens: list[Token]) -> str:
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+def _span_text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def _doc_mentions(article_id: str, doc: Doc, gpe_names: set[str]) -> list[Mention]:
+def _doc_mentions(article_id: str, index: DocIndex, gpe_names: set[str]) -> list[Mention]:
     found: list[Mention] = []
-    for ent in doc.ents:
+    doc, text = index.doc, index.text
+    for ent in index.ents:
         if ent.label_ not in NAME_TYPES:
             continue
         tokens, title, the_cap = _strip_edges(list(ent), ent.label_)
@@ -339,18 +347,18 @@ def _doc_mentions(article_id: str, doc: Doc, gpe_names: set[str]) -> list[Mentio
                 and doc[first - 2].lower_ in TITLE_WORDS
             )
             for k in range(1, len(tokens) - 1):
-                if (k == 1 and after_title) or fold(_span_text(doc, tokens[:k])) in gpe_names:
+                if (k == 1 and after_title) or fold(_span_text(text, tokens[:k])) in gpe_names:
                     place = tokens[:k]
-                    found.append(_mention(article_id, doc, place, "GPE", None, False))
+                    found.append(_mention(article_id, text, place, "GPE", None, False))
                     left = _left_description(doc, tokens[k].i, role_last=False)
                     if not any(t.lower_ in TITLE_WORDS or t.is_lower for t in left):
                         left = []
                     tokens = tokens[k:]
                     break
         left = left or title or _left_description(doc, tokens[0].i)
-        description = _span_text(doc, left) if left else _appos_description(ent.root)
+        description = _span_text(text, left) if left else _appos_description(ent.root, text)
         label = _corrected_label(label, tokens, description)
-        found.append(_mention(article_id, doc, tokens, label, description, the_cap))
+        found.append(_mention(article_id, text, tokens, label, description, the_cap))
     return found
 
 
@@ -395,10 +403,10 @@ def _acts_as_outlet(tok: Token) -> bool:
 
 
 def _mention(
-    article_id: str, doc: Doc, tokens: list[Token], label: str, desc: str | None, the_cap: bool
+    article_id: str, text: str, tokens: list[Token], label: str, desc: str | None, the_cap: bool
 ) -> Mention:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Mention(article_id, start, end, doc.text[start:end], label, desc, the_cap)
+    return Mention(article_id, start, end, text[start:end], label, desc, the_cap)
 
 
 class _UnionFind:
@@ -456,9 +464,8 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
     }
     mentions: list[Mention] = []
     for article in story.articles:
-        doc = story.docs.get(article.id)
-        if doc is not None:
-            mentions.extend(_doc_mentions(article.id, doc, gpe_names))
+        if article.id in story.docs:
+            mentions.extend(_doc_mentions(article.id, story.index(article.id), gpe_names))
     if not mentions:
         return EntityIndex()
 
@@ -506,17 +513,25 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
     for k in keys:
         if " " in k or key_type[k] in {"GPE", "LOC", "NORP"}:
             continue
-        candidates = {groups.find(full) for full in last_names.get(k, ())}
-        if not candidates:  # a variant spelling of the surname, in another article
-            candidates = {
-                groups.find(full)
-                for last, fulls in last_names.items()
-                if _similar_names(last, k) and not key_articles[k] & _arts(fulls, key_articles)
-                for full in fulls
+        fulls_of: dict[str, set[str]] = defaultdict(set)  # group root -> its full names
+        for full in last_names.get(k, ()):
+            fulls_of[groups.find(full)].add(full)
+        if not fulls_of:  # a variant spelling of the surname, in another article
+            for last, fulls in last_names.items():
+                if _similar_names(last, k) and not key_articles[k] & _arts(fulls, key_articles):
+                    for full in fulls:
+                        fulls_of[groups.find(full)].add(full)
+        if fulls_of:
+            # The most mentioned; between namesakes as often mentioned, the one named in the
+            # surname's own articles, then the first by name, whatever the hash seed.
+            rank = {
+                root: (
+                    _group_size(root, groups, by_key),
+                    len(key_articles[k] & _arts(fulls, key_articles)),
+                )
+                for root, fulls in fulls_of.items()
             }
-        if candidates:
-            best = max(candidates, key=lambda root: _group_size(root, groups, by_key))
-            groups.union(best, k)
+            groups.union(max(sorted(rank), key=rank.__getitem__), k)
 
     members: dict[str, list[str]] = defaultdict(list)
     for k in keys:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsprism.analysis.cues import (
+    CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
     MEDIA_NAME_WORDS,
@@ -23,10 +24,12 @@ from newsprism.analysis.cues import (
     NOUN_CUE_LEMMAS,
     OTHER_PRONOUNS,
     PERSON_PRONOUNS,
+    POSSESSIVE_CUE_NOUNS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
     REPORT_NOUNS,
     SOURCE_NOUNS,
+    STANCE_ADJECTIVES,
     STANCE_LEMMAS,
     UNNAMED_SOURCE_NOUNS,
 )
@@ -83,6 +86,53 @@ _IN_SOURCES = frozenset(
         "ad",
         "filing",
     }
+)
+# Subordinators of a clause that sets the scene rather than being what was said.
+_ADVERBIAL_MARKS = frozenset(
+    {
+        "after",
+        "before",
+        "when",
+        "while",
+        "because",
+        "since",
+        "although",
+        "though",
+        "until",
+        "once",
+        "as",
+        "if",
+        "unless",
+        "whereas",
+    }
+)
+# Prepositions that take what was said after particular cues: "pointed to", "hinted at".
+_CUE_PREPS: dict[str, set[str]] = {
+    "point": {"to"},
+    "refer": {"to"},
+    "allude": {"to"},
+    "hint": {"at"},
+    "object": {"to"},
+    "appeal": {"to"},
+    "agree": {"with"},
+    "disagree": {"with"},
+    "side": {"with"},
+}
+# Forms the small English model lemmatizes wrongly ("hoping" -> "hop").
+_LEMMA_FIXES = {
+    "hoping": "hope",
+    "hoped": "hope",
+    "lambasted": "lambaste",
+    "lambasting": "lambaste",
+    "retweeted": "retweet",
+    "retweeting": "retweet",
+}
+# Words left in lower case in a Title-Cased name ("A Time for Truth").
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from"}
+)
+_CUE_AFTER = re.compile(
+    r"[,\s]*(?:[\w.’'-]+\s+){0,3}(?:said|says|say|added|asked|replied|wrote|states|stated)\b"
 )
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
@@ -185,9 +235,29 @@ class _ArticleQuotes:
         self.text = doc.text
         self.qtext = double_quotes(self.text)  # for checks on quotation marks
         self.entities = entities
-        self.marks = find_quote_marks(self.text)
+        self.marks = [q for q in find_quote_marks(self.text) if not self.is_title(q)]
         self.state = _ArticleState()
         self.mentions = entities.mentions_in(article_id)
+
+    def is_title(self, q: QuoteMarks) -> bool:
+        """ "Fox News Sunday", "A Time for Truth": a Title-Cased name of a show or book in
+        running text, not words anyone said."""
+        words = re.findall(r"[\w'’-]+", self.text[q.start : q.end])
+        if not 2 <= len(words) <= 10:
+            return False
+        if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words):
+            return False
+        if not words[0][:1].isupper() or words[0] == "I":
+            return False
+        if self.text[q.start : q.end].rstrip()[-1:] in "?!" or _CUE_AFTER.match(
+            self.qtext, q.close + 1
+        ):
+            return False  # '"Your Honor," I said': a form of address, said
+        start = self.text.rfind("\n", 0, q.open) + 1
+        end = _find_or_end(self.text, "\n", q.close)
+        around = re.findall(r"[A-Za-z]+", self.text[start : q.open] + self.text[q.close + 1 : end])
+        lower = sum(w[0].islower() for w in around)
+        return lower >= 3 and lower >= len(around) / 2  # running text, not a headline
 
     # -- speakers ---------------------------------------------------------------------------
 
@@ -351,14 +421,24 @@ class _ArticleQuotes:
         subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:  # "MOSCOW (Sputnik): ... The Wall Street Journal reported": the nearest
             return min(subjects, key=lambda c: abs(c.i - verb.i))
-        if verb.dep_ == "conj" and verb.lemma_.lower() in CUE_LEMMAS:
+        if verb.dep_ == "conj" and _lemma(verb) in CUE_LEMMAS:
             # "X said that Y had erred, and noted that ...": it is X who notes, whatever verb
             # the parse hangs "noted" on; the nearest reporting verb before it in its paragraph
             previous = self.previous_cue(verb)
             if previous is not None:
                 return self.subject_of(previous)
-        if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head.i != verb.i:
-            return self.subject_of(verb.head)
+        if verb.dep_ in {"conj", "xcomp", "advcl", "acomp"} and verb.head.i != verb.i:
+            return self.subject_of(verb.head)  # "X was quick to point out that ..."
+        if (
+            verb.dep_ == "pcomp"
+            and verb.head.dep_ == "prep"
+            and verb.head.head.pos_
+            in {
+                "VERB",
+                "AUX",
+            }
+        ):
+            return self.subject_of(verb.head.head)  # "X landed in hot water by saying ..."
         return None
 
     def previous_cue(self, verb: Token) -> Token | None:
@@ -366,7 +446,7 @@ class _ArticleQuotes:
             tok = self.doc[i]
             if "\n" in tok.text_with_ws:
                 return None
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in CUE_LEMMAS and tok.dep_ != "conj":
+            if tok.pos_ == "VERB" and _lemma(tok) in CUE_LEMMAS and tok.dep_ != "conj":
                 return tok if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) else None
         return None
 
@@ -376,11 +456,19 @@ class _ArticleQuotes:
         left = min(t.idx for t in clause)
         right = max(t.idx + len(t.text) for t in clause)
         best: QuoteMarks | None = None
+        # 'X called the program "worse than amnesty."': a quotation that closed its sentence
+        # before the cue is not this cue's when the cue has content of its own
+        own_content = verb.lemma_.lower() not in NO_OBJECT_LEMMAS and any(
+            c.i > verb.i and c.dep_ in {"dobj", "ccomp", "oprd", "xcomp"} for c in verb.children
+        )
         for q in self.marks:
             if q.words(self.text) < _MIN_DIRECT_WORDS:
                 continue
             if q.close < left and left - q.close <= _MAX_CUE_GAP:
                 gap = self.qtext[q.close + 1 : left]
+                closed = self.text[q.start : q.end].rstrip()[-1:] in ".!"
+                if closed and own_content:
+                    continue
                 if not _SENTENCE_PUNCT.search(gap + " ") and not any(c in gap for c in '"“”'):
                     best = q
             elif q.open >= right and q.open - right <= 60:
@@ -392,10 +480,26 @@ class _ArticleQuotes:
                     return q
         return best
 
+    def paragraph(self, tok: Token) -> tuple[int, int]:
+        """The character range of the paragraph a token is in."""
+        return self.text.rfind("\n", 0, tok.idx) + 1, _find_or_end(self.text, "\n", tok.idx)
+
+    def in_paragraph(self, tokens: list[Token], anchor: Token) -> list[Token]:
+        """The tokens in the anchor's paragraph: the parser runs sentences across paragraph
+        breaks after a closing quotation mark, and a cue never reaches over one."""
+        start, end = self.paragraph(anchor)
+        return [t for t in tokens if start <= t.idx < end]
+
     def content_clause(self, verb: Token) -> Token | None:
-        for child in verb.children:
-            if child.dep_ == "ccomp":
-                return child
+        start, end = self.paragraph(verb)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and start <= c.idx < end]
+        for child in sorted(clauses, key=lambda c: c.i < verb.i):  # after the cue first
+            if child.i < verb.i and (
+                child.left_edge.pos_ == "ADP"
+                or any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in child.children)
+            ):
+                continue  # "In a statement released after X suspended ..., Cruz said ..."
+            return child
         for child in verb.children:  # "asked workers if they planned to attend"
             asks = child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in _QUESTIONS
             if asks and any(
@@ -409,12 +513,19 @@ class _ArticleQuotes:
         return None
 
     def candidates_for(self, verb: Token) -> _Candidate | None:
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         if verb.dep_ in {"amod", "compound"} or (verb.dep_ == "acl" and verb.tag_ != "VBG"):
             return None
         # "quoted him as saying", "cited its source as saying": the cue is "quoted"
         if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             return None
+        if (
+            lemma == "ask"
+            and verb.tag_ == "VBN"
+            and verb.dep_ in {"advcl", "xcomp", "ROOT"}
+            and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        ):
+            return self.asked(verb)  # "Asked about X, she ...": no subject of its own
         subject = self.subject_of(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the president saying that ..."
             subject = verb.head
@@ -460,12 +571,30 @@ class _ArticleQuotes:
         clause = self.content_clause(verb)
         if quote is not None and clause is not None and quote.close < verb.idx < clause.idx:
             quote = None  # '"Fox News Sunday," Issa said Clinton's ...': the clause is the content
+        if (
+            quote is not None
+            and quote.close < verb.idx
+            and verb.tag_ == "VBG"
+            and verb.head.i < verb.i
+            and _lemma(verb.head) in CUE_LEMMAS
+        ):
+            quote = None  # '"...," he said, referring to X': the quotation is the said's
+        if (
+            quote is not None
+            and verb.idx < quote.open
+            and any(
+                t.pos_ == "VERB" and _lemma(t) in CUE_LEMMAS
+                for t in self.doc[verb.i + 1 :]
+                if t.idx < quote.open
+            )
+        ):
+            quote = None  # 'X left early, Nefzi said, adding, "..."': the quote is the next cue's
         if quote is not None:
             return _Candidate(
                 verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
             )
         if clause is not None:
-            start, end = self.token_span(_without_embedded_cues(clause))
+            start, end = self.token_span(self.in_paragraph(_without_embedded_cues(clause), verb))
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1
             )
@@ -500,18 +629,23 @@ class _ArticleQuotes:
                 return _Candidate(
                     verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2
                 )
-        after = [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)]
+        after = _leading_run(
+            [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)]
+        )
         complements = [c for c in verb.children if c.i > verb.i and not self.is_aside(c, verb)]
         has_object = any(c.dep_ in {"dobj", "xcomp", "oprd", "attr"} for c in complements)
         about = any(
-            c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS and lemma not in NO_OBJECT_LEMMAS
+            c.dep_ == "prep"
+            and c.lower_ in _ABOUT_PREPS | _CUE_PREPS.get(lemma, set())
+            and lemma not in NO_OBJECT_LEMMAS
             for c in complements
         )
         stance = lemma in STANCE_LEMMAS and any(c.dep_ == "prep" for c in complements)
         words = [t for t in after if not (t.is_punct or t.is_space)]
         if lemma == "cite" and verb.dep_ == "advcl":
             return None  # "X reported, citing a source": the relay, not a statement
-        if len(words) >= 2 and (
+        one_name = len(words) == 1 and lemma in STANCE_LEMMAS and self.is_named(words[0])
+        if (len(words) >= 2 or one_name) and (
             ((has_object or about) and lemma not in NO_OBJECT_LEMMAS) or stance
         ):
             start, end = self.token_span(after)
@@ -522,6 +656,42 @@ class _ArticleQuotes:
             start, end = self.token_span(after)
             return _Candidate(verb, cue_text, speaker, start, end, "mixed", "object-quote", 3)
         return None
+
+    def asked(self, verb: Token) -> _Candidate | None:
+        """ "Asked about the merger, she ...": the question is the asker's, named or not."""
+        content: Token | None = None
+        for child in verb.children:
+            if child.i < verb.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ in {"about", "on", "whether", "if"}:
+                content = next(
+                    (
+                        g
+                        for g in child.children
+                        if g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in _CIRCUMSTANCE_ENTS
+                    ),
+                    None,
+                )
+            elif child.dep_ in {"ccomp", "advcl"} and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children
+            ):
+                content = child
+            elif child.dep_ == "xcomp" and any(c.dep_ == "agent" for c in verb.children):
+                content = child  # "asked by X to respond to Trump's criticism"
+            if content is not None:
+                break
+        if content is None:
+            return None
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+        speaker = self.resolve(agent) if agent is not None else Speaker(None, None, None)
+        tokens = [t for t in content.subtree if not (t.head == content and t.dep_ == "advcl")]
+        start, end = self.token_span(self.in_paragraph(tokens, verb))
+        return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), "asked", 2)
+
+    def is_named(self, tok: Token) -> bool:
+        """A person or organisation by name: "endorsed Cruz" takes a side, "endorsed it" not."""
+        entity = self.entity_on(tok)
+        return tok.pos_ == "PROPN" and entity is not None and entity.type in {"PERSON", "ORG"}
 
     def can_speak(self, tok: Token, speaker: Speaker) -> bool:
         """Whether a subject can be a source: a name, a pronoun, a person or a document."""
@@ -541,9 +711,29 @@ class _ArticleQuotes:
         """A dependent of the cue that is not what was said: when, where, to whom."""
         if tok.head.i != verb.i:
             return tok.head.i != tok.i and self.is_aside(tok.head, verb)
-        if tok.dep_ in {"npadvmod", "advmod", "punct", "cc", "dative", "agent", "aux", "neg"}:
+        if tok.dep_ in {
+            "npadvmod",
+            "advmod",
+            "punct",
+            "cc",
+            "conj",
+            "dative",
+            "agent",
+            "aux",
+            "neg",
+        }:
             return True
-        if tok.dep_ == "prep" and tok.lower_ not in _ABOUT_PREPS:
+        preps = _ABOUT_PREPS | _CUE_PREPS.get(_lemma(verb), set())
+        if (
+            tok.dep_ == "prep"
+            and tok.lower_ == "in"
+            and any(
+                c.dep_ == "pobj" and c.lower_ in {"favor", "favour", "support", "opposition"}
+                for c in tok.children
+            )
+        ):
+            return False  # "voted in favor of the bill"
+        if tok.dep_ == "prep" and tok.lower_ not in preps:
             return True
         if tok.dep_ == "prep" and any(  # "on Sunday", "on Twitter"
             c.dep_ == "pobj" and (c.ent_type_ in _CIRCUMSTANCE_ENTS or c.lower_ in _MEDIA_PLACES)
@@ -598,6 +788,8 @@ class _ArticleQuotes:
 
     def token_span(self, tokens: list[Token]) -> tuple[int, int]:
         words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        while len(words) > 1 and words[-1].dep_ == "cc":
+            words.pop()
         if not words:
             words = tokens
         return words[0].idx, words[-1].idx + len(words[-1].text)
@@ -635,12 +827,28 @@ class _ArticleQuotes:
         chosen: list[_Candidate] = []
         for tok in self.doc:
             candidate: _Candidate | None = None
-            if tok.lower_ == "according" and tok.dep_ == "prep":
+            if any(o < tok.idx < c for o, c in quoted):
+                continue  # the quoted speaker's own words: their quotation carries them
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 candidate = self.according_to(tok)
-            elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in CUE_LEMMAS:
+            elif tok.pos_ in {"VERB", "AUX"} and _lemma(tok) in CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS:
-                candidate = self.noun_cue(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS | set(
+                POSSESSIVE_CUE_NOUNS
+            ):
+                if tok.lemma_.lower() in NOUN_CUE_LEMMAS:
+                    candidate = self.noun_cue(tok)
+                if candidate is None:
+                    candidate = self.possessive_cue(tok)
+            elif tok.pos_ == "VERB" and _lemma(tok) in CLAUSE_CUE_LEMMAS:
+                candidate = self.candidates_for(tok)
+                if candidate is not None and not (
+                    candidate.rule == "ccomp"
+                    and re.match(r"(that|whether)\s", self.text[candidate.start : candidate.end])
+                ):
+                    candidate = None  # "they know this", "I see him": not a view held
+            elif tok.pos_ == "ADJ" and tok.lower_ in STANCE_ADJECTIVES:
+                candidate = self.adjective_cue(tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 candidate = self.in_source(tok)
             if candidate is None or candidate.end - candidate.start < 2:
@@ -675,6 +883,12 @@ class _ArticleQuotes:
                 end -= 1
             if end - start < 10:
                 continue
+            quoted = self.qtext[start - 1 : start] in '"“'
+            said = self.text[start:end]
+            if not quoted and (
+                said.rstrip().endswith("?") or (len(said.split()) < 5 and name_start > 0)
+            ):
+                continue  # "Ted Cruz: Just hang on." in a list of goals, a question about X
             span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
             if span is None or len(span) > 6:
                 continue
@@ -696,7 +910,7 @@ class _ArticleQuotes:
             if colon is None:
                 continue
             speaker = Speaker(entity if known else None, name, (span.start_char, span.end_char))
-            kind: QuoteKind = "direct" if self.qtext[start - 1 : start] in '"“' else "indirect"
+            kind: QuoteKind = "direct" if quoted else "indirect"
             found.append(_Candidate(colon[0], ":", speaker, start, end, kind, "colon", 4))
         return found
 
@@ -711,7 +925,7 @@ class _ArticleQuotes:
     def noun_cue(self, tok: Token) -> _Candidate | None:
         """ "Trump's claim that ...", "a statement from X that ...", "her view is that ..."."""
         verb = tok.head.head if tok.dep_ == "pobj" else None
-        if verb is not None and verb.lemma_.lower() in CUE_LEMMAS and verb.pos_ == "VERB":
+        if verb is not None and _lemma(verb) in CUE_LEMMAS and verb.pos_ == "VERB":
             return None  # "said in a statement that ...": the verb's content
         clause = next(
             (
@@ -749,15 +963,78 @@ class _ArticleQuotes:
         start, end = self.token_span(list(clause.subtree))
         return _Candidate(tok, tok.text, speaker, start, end, self.kind(start, end), "noun", 3)
 
+    def possessive_cue(self, noun: Token) -> _Candidate | None:
+        """ "Trump's call for a ban", "her refusal to testify": the possessor holds the stance."""
+        preps = POSSESSIVE_CUE_NOUNS.get(noun.lemma_.lower())
+        if preps is None:
+            preps = POSSESSIVE_CUE_NOUNS.get(noun.lower_)
+        holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if preps is None or holder is None or holder.lower_ in {"my", "our", "your"}:
+            return None  # "my call for ...": the writer's own stance
+        complement: Token | None = None
+        for child in noun.children:
+            if child.i < noun.i:
+                continue
+            if child.dep_ == "prep" and child.lower_ in preps:
+                complement = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+            elif child.dep_ in {"acl", "relcl"} and any(
+                c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "that"} and c.i < child.i
+                for c in child.children
+            ):
+                complement = child
+            if complement is not None:
+                break
+        if complement is None:
+            return None
+        speaker = self.resolve(holder)
+        if speaker.entity is None and holder.pos_ != "PRON":
+            return None  # "the bill's rejection of ...": not a source's stance
+        start, end = self.token_span(self.in_paragraph(list(complement.subtree), noun))
+        cue_text = self.text[noun.idx : complement.left_edge.idx].strip() or noun.text
+        return _Candidate(
+            noun, cue_text, speaker, start, end, self.kind(start, end), "possessive", 3
+        )
+
+    def adjective_cue(self, adj: Token) -> _Candidate | None:
+        """ "X is confident that ...", "X made clear that ...": a stance and its clause."""
+        if adj.dep_ not in {"acomp", "oprd", "ccomp"}:
+            return None
+        verb = adj.head
+        clauses = [c for c in adj.children if c.dep_ in {"ccomp", "advcl"} and c.i > adj.i]
+        clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i]
+        clause = next(
+            (
+                c
+                for c in clauses
+                if any(m.dep_ == "mark" and m.lower_ in {"that", "whether"} for m in c.children)
+                or (c.dep_ == "ccomp" and any(m.dep_ == "nsubj" for m in c.children))
+            ),
+            None,
+        )
+        if clause is None:
+            return None  # "sure to win", "clear enough", "happy because ..."
+        subject = self.subject_of(verb)
+        if subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+            return None  # "it is clear that ...": nobody holds the view
+        speaker = self.resolve(subject)
+        if speaker.entity is None and subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return None
+        tokens = self.in_paragraph(_without_embedded_cues(clause), adj)
+        start, end = self.token_span(tokens)
+        cue_text = self.text[verb.idx : adj.idx + len(adj.text)] if verb.i < adj.i else adj.text
+        return _Candidate(adj, cue_text, speaker, start, end, self.kind(start, end), "adjective", 2)
+
     def in_source(self, tok: Token) -> _Candidate | None:
         """ "Clinton held a 24-point lead in a CNN poll": the poll is the source."""
         source = next((c for c in tok.children if c.dep_ == "pobj"), None)
         head = tok.head
         if source is None or source.lemma_.lower() not in _IN_SOURCES:
             return None
+        if source.tag_ == "NNS" or _lemma(tok.sent.root) in CUE_LEMMAS:
+            return None  # "trails in the polls": no one poll; "In a statement, X said": the verb's
         while head.pos_ not in {"VERB", "AUX"} and head.dep_ != "ROOT":
             head = head.head  # "held a lead in a CNN poll": the clause of the noun
-        if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in CUE_LEMMAS:
+        if head.pos_ not in {"VERB", "AUX"} or _lemma(head) in CUE_LEMMAS:
             return None  # "said in a statement" is the verb's own cue
         own = {t.i for t in tok.subtree}
         tokens = [t for t in head.subtree if t.i not in own]
@@ -821,6 +1098,14 @@ class _ArticleQuotes:
                     subject = self.subject_of(root)
                     if subject is not None:
                         speaker, cue = self.resolve(subject), root
+            elif lead.endswith("."):
+                # 'X said in a statement. "..."': a cue with nothing said after it
+                stop = self.doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+                said = stop.sent.root if stop is not None else None
+                if said is not None and self.bare_cue(said, taken):
+                    subject = self.subject_of(said)
+                    if subject is not None:
+                        speaker, cue = self.resolve(subject), said
             if speaker is None:
                 prior = [c for c in taken if c.end <= q.start and c.speaker.entity is not None]
                 if not prior or q.start - prior[-1].end > 600:
@@ -831,6 +1116,18 @@ class _ArticleQuotes:
             extra.append(found)
             taken.append(found)
         return extra
+
+    def bare_cue(self, verb: Token, taken: list[_Candidate]) -> bool:
+        """A reporting verb that says nothing itself: "said in a statement", "told reporters"."""
+        if verb.pos_ != "VERB" or _lemma(verb) not in CUE_LEMMAS - STANCE_LEMMAS:
+            return False
+        if any(c.cue.i == verb.i for c in taken):
+            return False
+        return not any(
+            c.dep_ in {"ccomp", "xcomp", "oprd"}
+            or (c.dep_ == "dobj" and _lemma(verb) not in NO_OBJECT_LEMMAS)
+            for c in verb.children
+        )
 
     def to_quote(self, c: _Candidate) -> Quote:
         entity = c.speaker.entity
@@ -860,12 +1157,33 @@ def _without_embedded_cues(clause: Token) -> list[Token]:
     for tok in clause.subtree:
         if (
             tok.i > clause.i
-            and tok.dep_ in {"advcl", "xcomp", "conj"}
-            and tok.tag_ == "VBG"
-            and tok.lemma_.lower() in CUE_LEMMAS
+            and _lemma(tok) in CUE_LEMMAS
+            and (
+                (tok.dep_ in {"advcl", "xcomp", "conj"} and tok.tag_ == "VBG")
+                # "said the plan would fail, and called him ...": the parse hangs the second
+                # cue of the same speaker on the reported clause
+                or (
+                    tok.dep_ == "conj"
+                    and tok.head.i == clause.i
+                    and (
+                        tok.tag_ in {"VBD", "VBZ"}
+                        or any(c.dep_ in {"aux", "neg"} for c in tok.children)
+                    )
+                )
+            )
         ):
             cut.update(t.i for t in tok.subtree)
     return [t for t in clause.subtree if t.i not in cut] or list(clause.subtree)
+
+
+def _leading_run(tokens: list[Token]) -> list[Token]:
+    """The tokens up to the first word left out: "praised X, saying Y" -> "X"."""
+    run: list[Token] = []
+    for tok in tokens:
+        if run and any(not t.is_punct for t in tok.doc[run[-1].i + 1 : tok.i]):
+            break
+        run.append(tok)
+    return run
 
 
 def _statement_clause(prep: Token) -> Token | None:
@@ -880,6 +1198,15 @@ def _statement_clause(prep: Token) -> Token | None:
                 ):
                     return clause
     return None
+
+
+def _lemma(tok: Token) -> str:
+    return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+
+
+def _find_or_end(text: str, sub: str, start: int) -> int:
+    found = text.find(sub, start)
+    return len(text) if found < 0 else found
 
 
 def _is_media(entity: Entity) -> bool:

@@ -30,7 +30,10 @@ TASKS: dict[str, tuple[str, list[str], str]] = {
     "stance": ("fnc-1", ["train_bodies.csv", "train_stances.reconstructed.csv"], "FNC-1 stance"),
     "speed": ("", [], "throughput, latency and memory of each stage"),
     "scale": ("", [], "ingest throughput and memory as the store grows"),
+    "web-load": ("../corpus/seeds", [], "the web app's read endpoints under load"),
 }
+# Tasks that can read an existing store (--db URL) instead of their --data folder.
+STORE_TASKS = {"web-load"}
 
 DataOption = Annotated[
     Path | None,
@@ -43,6 +46,10 @@ LimitOption = Annotated[
     int | None, typer.Option("--limit", min=1, help="Use only the first N items (quick runs).")
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object, not a table.")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help=f"An existing store to read ({', '.join(sorted(STORE_TASKS))})."),
+]
 
 
 def default_data(task: str) -> Path:
@@ -69,10 +76,16 @@ def check_data(task: str, data: Path | None) -> Path:
     return data
 
 
-def run_task(task: str, data: Path | None, limit: int | None, as_json: bool) -> dict[str, Any]:
+def run_task(
+    task: str, data: Path | None, limit: int | None, as_json: bool, db: str | None = None
+) -> dict[str, Any]:
     """Import the task's module, run it, and print its table or JSON."""
-    folder = check_data(task, data)
-    module_name = f"newsprism.bench.{task}"
+    from newsprism.bench.common import BenchDataError
+
+    if db is not None and task not in STORE_TASKS:
+        raise BenchDataError(f"bench {task} reads no store: --db is for {', '.join(STORE_TASKS)}")
+    folder = check_data(task, data) if db is None else data
+    module_name = f"newsprism.bench.{task.replace('-', '_')}"
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:
@@ -83,7 +96,8 @@ def run_task(task: str, data: Path | None, limit: int | None, as_json: bool) -> 
         raise NewsprismError(
             f"bench {task} is not available yet (no module {module_name})"
         ) from exc
-    result: dict[str, Any] = module.run(folder, limit=limit)
+    store = {"db": db} if db is not None else {}
+    result: dict[str, Any] = module.run(folder, limit=limit, **store)
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False))
     else:
@@ -95,10 +109,13 @@ def run_task(task: str, data: Path | None, limit: int | None, as_json: bool) -> 
 
 def _command(task: str) -> None:
     def command(
-        data: DataOption = None, limit: LimitOption = None, as_json: JsonOption = False
+        data: DataOption = None,
+        limit: LimitOption = None,
+        as_json: JsonOption = False,
+        db: DbOption = None,
     ) -> None:
         try:
-            run_task(task, data, limit, as_json)
+            run_task(task, data, limit, as_json, db)
         except NewsprismError as exc:
             typer.echo(f"newsprism bench {task}: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None

@@ -5,10 +5,16 @@ sentences, one in five is an edited copy of an earlier one (the syndication the
 near-duplicate index must catch). Throughput is measured over the first and the last tenth
 of each run: if the near-duplicate lookup or the clusterer scanned the store, the last
 tenth would be slower.
+
+The HTML runs time ``newsprism ingest`` itself (reading, extraction in worker processes,
+near-duplicates, clustering on) from files: the real pages of the article-extraction set,
+and real news articles (PolNeAR, DUC 2004) set in a news page with the usual navigation,
+scripts, related links and footer around them.
 """
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import resource
@@ -19,8 +25,8 @@ from pathlib import Path
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, stable_id
 
-SIZES = (1_000, 10_000)
-CLUSTERED_SIZE = 1_000  # clustering runs NER and MiniLM per article: measured on 1k only
+SIZES = (1_000, 10_000, 100_000)  # storage and near-duplicates only
+CLUSTERED_SIZES = (1_000, 10_000)  # with clustering: the main process's cost per article
 
 
 def sentences_of(data: Path) -> list[str]:
@@ -48,6 +54,70 @@ def synthesise(sentences: list[str], n: int, seed: int = 7) -> list[Article]:
             text = "\n".join(rng.sample(sentences, rng.randint(5, 12)))
         articles.append(Article(id=stable_id("a", str(i), text), title=f"Item {i}", text=text))
     return articles
+
+
+_NAV = "".join(f'<li><a href="/section/{i}">Section {i}</a></li>' for i in range(40))
+_SCRIPT = "var cfg = {" + ",".join(f'"k{i}": "{"x" * 40}"' for i in range(120)) + "};"
+
+
+def news_page(title: str, paragraphs: list[str], index: int) -> str:
+    """A news page around an article: what extraction has to cut through."""
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    related = "".join(
+        f'<li><a href="/story/{index}-{i}">Related story number {i} you may like</a></li>'
+        for i in range(15)
+    )
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title)}"
+        f" | The Daily Example</title><meta property='og:site_name' content='The Daily"
+        f" Example'><script>{_SCRIPT}</script></head><body><header><nav><ul>{_NAV}</ul>"
+        f"</nav></header><main><article><h1>{html.escape(title)}</h1><div class='byline'>"
+        f"By Staff Reporter</div>{body}<div class='promo'>Sign up for our newsletter to get"
+        f" the day's top stories.</div></article><aside><h2>Most read</h2><ul>{related}"
+        f"</ul></aside><section class='comments'>Comments are closed.</section></main>"
+        f"<footer><p>Copyright The Daily Example. All rights reserved.</p><ul>{_NAV}</ul>"
+        f"</footer><script>{_SCRIPT}</script></body></html>"
+    )
+
+
+def write_news_pages(data: Path, folder: Path, limit: int | None = None) -> int:
+    """Pages for PolNeAR (then DUC 2004) articles in ``folder``; returns how many."""
+    texts: list[list[str]] = []
+    for path in sorted((data / "polnear").glob("*/text/*.txt")):
+        texts.append([line for line in path.read_text("utf-8").splitlines() if line.strip()])
+    for path in sorted((data / "duc2004" / "docs").glob("*/*")):
+        texts.append([line for line in path.read_text("utf-8").splitlines() if line.strip()])
+    texts = [t for t in texts if len(t) >= 2][:limit]
+    if not texts:
+        raise NewsprismError(f"no PolNeAR or DUC 2004 text under {data}")
+    for i, lines in enumerate(texts):
+        (folder / f"page-{i:05d}.html").write_text(news_page(lines[0], lines[1:], i), "utf-8")
+    return len(texts)
+
+
+def measure_html(sources: list[Path], label: str) -> dict:
+    """Time ``newsprism ingest`` (the command's own code) on files, clustering on."""
+    from newsprism.store.commands import ingest
+
+    with tempfile.TemporaryDirectory(prefix="newsprism-scale-") as folder:
+        rss_before = _peak_rss_mb()
+        start = time.perf_counter()
+        counts = ingest(
+            [str(s) for s in sources], f"sqlite:///{Path(folder) / 'html.db'}", quiet=True
+        )
+        seconds = time.perf_counter() - start
+    n = counts.new + counts.duplicate + counts.skipped + counts.failed
+    return {
+        "articles": n,
+        "input": label,
+        "cluster": True,
+        "seconds": round(seconds, 2),
+        "articles_per_s": round(n / seconds, 1),
+        "new": counts.new,
+        "syndicated": counts.syndicated,
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "rss_growth_mb": round(_peak_rss_mb() - rss_before, 1),
+    }
 
 
 def _peak_rss_mb() -> float:
@@ -98,19 +168,30 @@ def measure(articles: list[Article], cluster: bool) -> dict:
 
 
 def run(data: Path, limit: int | None = None) -> dict:
-    """Ingest 1k and 10k synthesised articles (``limit`` caps the sizes) into SQLite."""
+    """Ingest 1k, 10k and 100k synthesised articles (1k and 10k with clustering; ``limit``
+    caps the sizes) into SQLite, and HTML pages through ``newsprism ingest``."""
     sentences = sentences_of(data)
     sizes = [min(s, limit) for s in SIZES] if limit else list(SIZES)
     runs = [measure(synthesise(sentences, n), cluster=False) for n in dict.fromkeys(sizes)]
-    clustered = min(CLUSTERED_SIZE, limit or CLUSTERED_SIZE)
-    runs.append(measure(synthesise(sentences, clustered, seed=11), cluster=True))
+    clustered = [min(s, limit) for s in CLUSTERED_SIZES] if limit else list(CLUSTERED_SIZES)
+    runs.extend(
+        measure(synthesise(sentences, n, seed=11), cluster=True) for n in dict.fromkeys(clustered)
+    )
+    with tempfile.TemporaryDirectory(prefix="newsprism-pages-") as folder:
+        write_news_pages(data, Path(folder), limit)
+        runs.append(measure_html([Path(folder)], "html_news_pages"))
+    real_pages = data / "article-extraction" / "html"
+    if real_pages.is_dir():
+        pages = sorted(real_pages.glob("*.html.gz"))[:limit]
+        runs.append(measure_html(pages, "html_real_pages"))
     ours: dict[str, float] = {}
     seconds: dict[str, float] = {}
     for r in runs:
-        key = f"{r['articles']}{'_clustered' if r['cluster'] else ''}"
+        key = r.get("input") or f"{r['articles']}{'_clustered' if r['cluster'] else ''}"
         seconds[key] = r["seconds"]
         for metric in ("articles_per_s", "first_tenth_per_s", "last_tenth_per_s", "peak_rss_mb"):
-            ours[f"{key}_{metric}"] = r[metric]
+            if metric in r:
+                ours[f"{key}_{metric}"] = r[metric]
     return {
         "task": "scale",
         "items": sum(r["articles"] for r in runs),

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from newsprism.ingest.metadata import canonical_outlet, date_from_line, hostname, outlet_from_url
 
@@ -143,14 +144,19 @@ _SCRIPT_GROUP = {"CJK": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "
                  "HALFWIDTH": "CJK", "FULLWIDTH": "CJK", "IDEOGRAPHIC": "CJK"}
 
 
+@cache
+def _script_of(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    script = name.split(" ")[0] if name else "UNKNOWN"
+    return _SCRIPT_GROUP.get(script, script)
+
+
 def script_share(text: str) -> tuple[str | None, float]:
     """The Unicode script (LATIN, ARABIC, CYRILLIC, CJK ...) of most letters, and its share."""
     counts: Counter[str] = Counter()
-    for ch in text:
+    for ch, n in Counter(text).items():  # each distinct character looked up once
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = name.split(" ")[0] if name else "UNKNOWN"
-            counts[_SCRIPT_GROUP.get(script, script)] += 1
+            counts[_script_of(ch)] += n
     if not counts:
         return None, 0.0
     script, count = counts.most_common(1)[0]

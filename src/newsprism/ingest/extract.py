@@ -37,6 +37,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
             include_comments=False,
             include_tables=settings.extract_include_tables,
             favor_precision=settings.extract_favor_precision,
+            fast=settings.extract_fast,
             # Only dates the page marks up or puts in its URL; no search through the text.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )

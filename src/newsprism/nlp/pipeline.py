@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
@@ -32,15 +34,54 @@ def parse_texts(texts: list[str], settings: Settings = DEFAULT) -> list[Doc]:
     return list(nlp.pipe(clipped, batch_size=settings.spacy_batch_size))
 
 
+class DocIndex:
+    """A parse's text, sentences and entities, read once.
+
+    spaCy rebuilds ``Doc.text``, ``Doc.sents`` and ``Doc.ents`` by walking every token on each
+    read (``Span.ents`` reads ``Doc.ents``), so a stage reading them per mention or per clause
+    costs time quadratic in the article's length.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sents = list(doc.sents)
+        self.ents = list(doc.ents)
+        self._sent_of = [n for n, sent in enumerate(self.sents) for _ in range(len(sent))]
+        self._ent_starts = [ent.start for ent in self.ents]
+
+    def sent(self, span: Span) -> Span:
+        """The sentence of the span's first token, as ``Span.sent`` gives it."""
+        return self.sents[self._sent_of[span.start]]
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entities from the span's start up to the first that ends past it, as
+        ``Span.ents`` gives them."""
+        found: list[Span] = []
+        for ent in islice(self.ents, bisect_left(self._ent_starts, span.start), None):
+            if ent.end > span.end:
+                break
+            found.append(ent)
+        return found
+
+
 @dataclass
 class ParsedStory:
     """The articles of one story with their parses, as the analysis stages read them."""
 
     articles: list[Article]
     docs: dict[str, Doc] = field(default_factory=dict)  # article id -> parse of article.text
+    indexes: dict[str, DocIndex] = field(default_factory=dict, repr=False, compare=False)
 
     def doc(self, article_id: str) -> Doc:
         return self.docs[article_id]
+
+    def index(self, article_id: str) -> DocIndex:
+        """The article's parse with its text, sentences and entities read once per story."""
+        found = self.indexes.get(article_id)
+        if found is None:
+            found = self.indexes[article_id] = DocIndex(self.docs[article_id])
+        return found
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -92,29 +92,42 @@ def read_sources(
 
 
 def _pending(
-    docs: list[RawDocument], ingester: Ingester, settings: Settings, chunk: int = 64
+    docs: list[RawDocument], ingester: Ingester, settings: Settings, chunk: int = 16
 ) -> Iterator[Pending | str | None]:
     """Articles to store; a problem line for a document that gives none; None for one stored.
 
     Raw inputs already in the store are recognised before extraction, so a resumed run
-    skips quickly over what it stored before.
+    skips quickly over what it stored before. Extraction and clustering features run in
+    worker processes (store/prepare.py), a few chunks ahead of the store.
     """
-    from newsprism.ingest import UnreadableFile, build_article
+    from collections import deque
 
-    for start in range(0, len(docs), chunk):
-        part = docs[start : start + chunk]
-        keys = [raw_hash(d.html if d.html is not None else d.text or "") for d in part]
-        known = ingester.known_raw(keys)
-        for doc, key in zip(part, keys, strict=True):
-            if key in known:
-                yield None
-                continue
-            try:
-                article = build_article(doc, settings)
-            except UnreadableFile as exc:
-                yield f"{doc.source}: skipped, {exc}"
-                continue
-            yield Pending(article=article, source=doc.source, raw_hash=key)
+    from newsprism.store.prepare import prepare_all, worker_count
+
+    waiting: deque[tuple[int, list[str], list[str]]] = deque()  # known count, keys, sources
+
+    def chunks() -> Iterator[list[RawDocument]]:
+        for start in range(0, len(docs), chunk):
+            part = docs[start : start + chunk]
+            keys = [raw_hash(d.html if d.html is not None else d.text or "") for d in part]
+            known = ingester.known_raw(keys)
+            fresh = [(d, k) for d, k in zip(part, keys, strict=True) if k not in known]
+            sources = [d.source for d, _ in fresh]
+            waiting.append((len(part) - len(fresh), [k for _, k in fresh], sources))
+            yield [d for d, _ in fresh]
+
+    # Starting workers costs a few seconds of imports: not worth it for a handful of files.
+    workers = 1 if len(docs) <= 4 * chunk else worker_count(settings)
+    for prepared in prepare_all(chunks(), settings, cluster=ingester.cluster, workers=workers):
+        stored, keys, sources = waiting.popleft()
+        yield from [None] * stored
+        for item, key, source in zip(prepared, keys, sources, strict=True):
+            if item.article is None:
+                yield item.problem or f"{source}: skipped"
+            else:
+                yield Pending(
+                    article=item.article, source=source, raw_hash=key, features=item.features
+                )
 
 
 def ingest(
@@ -174,6 +187,7 @@ def ingest(
                         flush()
             if batch:
                 flush()
+            ingester.finish()
     finally:
         console.print(f"newsprism: {counts.line()}", markup=False, highlight=False)
         store.close()
@@ -185,22 +199,7 @@ def stories_text(store: Store, as_json: bool) -> str:
 
     stories = list_stories(store)
     if as_json:
-        return json.dumps(
-            [
-                {
-                    "id": s.id,
-                    "headline": s.headline,
-                    "size": s.size,
-                    "origins": s.origins,
-                    "outlets": s.outlets,
-                    "first_seen": s.first_seen.isoformat() if s.first_seen else None,
-                    "last_seen": s.last_seen.isoformat() if s.last_seen else None,
-                }
-                for s in stories
-            ],
-            indent=2,
-            ensure_ascii=False,
-        )
+        return json.dumps([s.to_json() for s in stories], indent=2, ensure_ascii=False)
     lines = []
     for s in stories:
         seen = f"{s.first_seen or '?'} .. {s.last_seen or '?'}"

@@ -70,6 +70,7 @@ class Pending:
     origin_id: str | None = None
     origin_story: str | None = None
     replaces_origin: str | None = None  # a stored origin this older text takes over from
+    features: Features | None = None  # clustering features, when computed ahead (prepare.py)
 
 
 OriginRow = aliased(ArticleRow)
@@ -88,6 +89,7 @@ class Ingester:
         self.cluster = cluster
         self.counts = IngestCounts()
         self._clusterer: OnlineClusterer | None = None
+        self._since_refresh = 0  # originals placed since the recent window was re-clustered
 
     def clusterer(self, session: Session) -> OnlineClusterer:
         if self._clusterer is None:
@@ -108,6 +110,12 @@ class Ingester:
             )
             return {h for h in found if h}
 
+    def finish(self) -> None:
+        """Re-cluster the recent window once more, so the end of a run is settled too."""
+        if self.cluster and self._since_refresh:
+            with self.store.session() as session, session.begin():
+                self._refresh_window(session)
+
     def add(self, batch: Sequence[Pending]) -> None:
         """Store one batch in one transaction; on a conflict with another writer, retry."""
         try:
@@ -120,9 +128,12 @@ class Ingester:
     def _add(self, batch: Sequence[Pending]) -> None:
         with self.store.session() as session, session.begin():
             fresh = self._drop_stored(session, batch)
+            self._rows: dict[str, ArticleRow] = {}  # held, so the session keeps them loaded
             for item in fresh:
                 self._link_origin(session, item)
-                session.add(self._row(item))
+                row = self._row(item)
+                self._rows[item.article.id] = row
+                session.add(row)
                 session.flush()
                 if item.replaces_origin:
                     session.execute(
@@ -263,7 +274,12 @@ class Ingester:
     def _cluster(self, session: Session, fresh: Sequence[Pending]) -> None:
         """Place the batch's originals with the online clusterer; copies follow their origin."""
         originals = [p for p in fresh if p.origin_id is None]
-        features = extract_features([p.article for p in originals], self.settings)
+        missing = [p for p in originals if p.features is None]
+        for item, computed in zip(
+            missing, extract_features([p.article for p in missing], self.settings), strict=True
+        ):
+            item.features = computed
+        features = [p.features for p in originals if p.features is not None]
         clusterer = self.clusterer(session)
         touched: set[str] = set()
         increments: Counter[str] = Counter()
@@ -303,6 +319,88 @@ class Ingester:
                 if row is not None:
                     refresh_story_summary(session, row)
         add_frequencies(session, increments, len(originals))
+        self._since_refresh += len(originals)
+        if self._since_refresh >= self.settings.cluster_refresh_every:
+            self._refresh_window(session)
+
+    def _refresh_window(self, session: Session) -> None:
+        """Batch re-clustering of the stories the latest articles belong to.
+
+        The online pass decides each article once, against centroids; here the stories of
+        the last ``cluster_window`` originals are re-clustered together with average
+        linkage, which splits stories glued together early and merges ones that grew
+        toward each other. A story keeps its id when most of it stays together.
+        """
+        from newsprism.store.repository import features_from_row
+        from newsprism.stories.cluster import Story, batch_cluster
+
+        self._since_refresh = 0
+        clusterer = self.clusterer(session)
+        recent = session.scalars(
+            select(ArticleRow.story_id)
+            .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.is_not(None))
+            .order_by(ArticleRow.ingested_at.desc(), ArticleRow.id)
+            .limit(self.settings.cluster_window)
+        ).all()
+        story_ids = sorted({sid for sid in recent if sid in clusterer.stories})
+        rows = session.scalars(
+            select(ArticleRow)
+            .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.in_(story_ids))
+            .order_by(ArticleRow.ingested_at, ArticleRow.id)
+        ).all()
+        pairs = [(r, f) for r in rows if (f := features_from_row(r)) is not None]
+        if len(pairs) < 2 or len(pairs) != len(rows):
+            return  # articles stored without features: leave them to `newsprism recluster`
+        labels = batch_cluster([f for _, f in pairs], clusterer.df, self.settings)
+        members: dict[int, list[int]] = {}
+        for index, label in enumerate(labels):
+            members.setdefault(label, []).append(index)
+        # Biggest new stories first take the old id most of their articles had.
+        new_ids: dict[int, str] = {}
+        taken: set[str] = set()
+        for label, indices in sorted(members.items(), key=lambda kv: -len(kv[1])):
+            votes = Counter(pairs[i][0].story_id for i in indices)
+            old = next((sid for sid, _ in votes.most_common() if sid and sid not in taken), None)
+            new_id = old or stable_id("s", pairs[indices[0]][0].id)
+            while new_id in taken or (old is None and new_id in clusterer.stories):
+                new_id = stable_id("s", new_id, "split")  # a part split off an older story
+            new_ids[label] = new_id
+            taken.add(new_id)
+        moved: dict[str, str] = {}
+        for (row, _), label in zip(pairs, labels, strict=True):
+            if row.story_id != new_ids[label]:
+                moved[row.id] = new_ids[label]
+                row.story_id = new_ids[label]
+        if not moved:
+            return
+        session.flush()
+        for origin_id, story_id in moved.items():
+            # Copies are not among the loaded rows: nothing in the session to synchronise.
+            session.execute(
+                update(ArticleRow)
+                .where(ArticleRow.origin_id == origin_id)
+                .values(story_id=story_id)
+                .execution_options(synchronize_session=False)
+            )
+        changed = {
+            label
+            for label, indices in members.items()
+            if any(pairs[i][0].id in moved for i in indices)
+        }
+        changed_ids = {new_ids[label] for label in changed}
+        for old_id in story_ids:
+            if old_id in changed_ids or old_id not in new_ids.values():
+                clusterer.remove(old_id)
+        for label in changed:
+            story = Story(id=new_ids[label])
+            for i in members[label]:
+                story.add(pairs[i][1])
+            story.trim(self.settings.cluster_centroid_terms)
+            clusterer.insert(story)
+            save_story(session, story, self.settings)
+        gone = set(story_ids) - set(new_ids.values())
+        if gone:
+            session.execute(delete(StoryRow).where(StoryRow.id.in_(sorted(gone))))
 
     def _join(self, clusterer: OnlineClusterer, feats: Features, story_id: str) -> str:
         """An older original of a stored copy joins the copy's story directly."""
@@ -315,16 +413,13 @@ class Ingester:
     def _store_features(
         self, session: Session, article_id: str, feats: Features, story_id: str
     ) -> None:
-        session.execute(
-            update(ArticleRow)
-            .where(ArticleRow.id == article_id)
-            .values(
-                story_id=story_id,
-                terms=feats.terms,
-                entities=feats.entities,
-                vector=vector_bytes(feats.vector),
-            )
-        )
+        row = self._rows.get(article_id) or session.get(ArticleRow, article_id)
+        if row is None:
+            return
+        row.story_id = story_id
+        row.terms = feats.terms
+        row.entities = feats.entities
+        row.vector = vector_bytes(feats.vector)
 
 
 def ingest_articles(
@@ -349,6 +444,7 @@ def ingest_articles(
         ingester.add(batch)
         if on_batch:
             on_batch(ingester.counts)
+    ingester.finish()
     return ingester.counts
 
 

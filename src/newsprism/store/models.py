@@ -7,6 +7,7 @@ one row whatever the interruption.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -20,8 +21,15 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ENTITY_WORD_LENGTH = 200
+# Byte-order comparison on PostgreSQL too, so a prefix range means the same on both.
+ENTITY_WORD = String(ENTITY_WORD_LENGTH).with_variant(
+    String(ENTITY_WORD_LENGTH, collation="C"), "postgresql"
+)
 
 
 class Base(DeclarativeBase):
@@ -54,6 +62,20 @@ class ArticleRow(Base):
     entities: Mapped[dict[str, float] | None] = mapped_column(JSON)
     terms: Mapped[dict[str, float] | None] = mapped_column(JSON)
     vector: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 unit embedding
+
+
+# Covering indexes for the web app's filters (migration 0002): an article's story by id,
+# and by outlet compared case-insensitively, without reading the article's large row.
+Index("ix_articles_id_story", ArticleRow.id, ArticleRow.story_id)
+Index("ix_articles_outlet_lower", func.lower(ArticleRow.outlet), ArticleRow.story_id)
+
+# Full-text search over title and text (migration 0002): on SQLite the contentless FTS5
+# table ``articles_fts(title, text)`` whose rowids ``articles_fts_ids(fts_rowid, article_id)``
+# maps to articles, both kept by triggers; on PostgreSQL a GIN index on this expression,
+# which a query must spell the same to use the index.
+PG_TEXT_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || left(text, 200000))"
+)
 
 
 class StoryRow(Base):
@@ -102,3 +124,45 @@ class Meta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class StoryBrief(Base):
+    """A story's brief as built from its articles, kept until its articles change.
+
+    ``version`` digests the member article ids and the pipeline that built it, so a brief
+    is rebuilt when an article joins or leaves the story or newsprism is upgraded.
+    """
+
+    __tablename__ = "story_briefs"
+
+    story_id: Mapped[str] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[str] = mapped_column(String(64))
+    brief: Mapped[str] = mapped_column(Text)  # the brief's JSON
+    built_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class StoryEntityWord(Base):
+    """The words of the entity names in a story's centroid, for the web app's entity filter:
+    a prefix range on the indexed ``word`` finds the stories naming an entity by any word."""
+
+    __tablename__ = "story_entity_words"
+
+    story_id: Mapped[str] = mapped_column(
+        ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True
+    )
+    word: Mapped[str] = mapped_column(ENTITY_WORD, primary_key=True)
+
+    __table_args__ = (Index("ix_story_entity_words_word", "word"),)
+
+
+def entity_words(names: Iterable[str]) -> set[str]:
+    """The rows of :class:`StoryEntityWord` for a centroid's entity names (numbers, which
+    the clusterer keeps beside the names as ``#26``, are no names)."""
+    return {
+        word[:ENTITY_WORD_LENGTH]
+        for name in names
+        if not name.startswith("#")
+        for word in name.removeprefix("ent:").lower().split()
+    }

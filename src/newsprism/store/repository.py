@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 import numpy as np
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.store.db import Store
-from newsprism.store.models import ArticleRow, Meta, StoryRow, TermFrequency
+from newsprism.store.models import (
+    ArticleRow,
+    Meta,
+    StoryEntityWord,
+    StoryRow,
+    TermFrequency,
+    entity_words,
+)
+from newsprism.store.summary import StorySummary
 from newsprism.stories.cluster import DocumentFrequencies, Features, Story
 
 N_DOCS = "n_docs"
@@ -30,7 +37,11 @@ def vector_bytes(vector: np.ndarray) -> bytes:
 
 
 def vector_from(data: bytes | None) -> np.ndarray:
-    if not data:
+    """A stored clustering vector; empty when missing or made by another model (an older
+    newsprism), so it is recomputed or left out instead of compared across models."""
+    from newsprism.nlp.embeddings import FAST_DIMENSIONS
+
+    if not data or len(data) != FAST_DIMENSIONS * 4:
         return np.zeros(0, dtype=np.float32)
     return np.frombuffer(data, dtype="<f4").astype(np.float32)
 
@@ -51,7 +62,7 @@ def article_from_row(row: ArticleRow) -> Article:
 
 
 def features_from_row(row: ArticleRow) -> Features | None:
-    if row.terms is None or row.entities is None or not row.vector:
+    if row.terms is None or row.entities is None or not vector_from(row.vector).size:
         return None
     return Features(
         terms=dict(row.terms),
@@ -125,7 +136,16 @@ def save_story(session: Session, story: Story, settings: Settings = DEFAULT) -> 
     row.first_seen, row.last_seen = story.first_seen, story.last_seen
     row.updated_at = now()
     session.flush()
+    save_entity_words(session, story.id, story.entities)
     refresh_story_summary(session, row)
+
+
+def save_entity_words(session: Session, story_id: str, names: Iterable[str]) -> None:
+    """Replace the story's rows in the entity-word index the web app filters on."""
+    session.execute(delete(StoryEntityWord).where(StoryEntityWord.story_id == story_id))
+    words = sorted(entity_words(names))
+    if words:
+        session.execute(insert(StoryEntityWord), [{"story_id": story_id, "word": w} for w in words])
 
 
 def refresh_story_summary(session: Session, row: StoryRow) -> None:
@@ -150,17 +170,6 @@ def merge_stories(session: Session, into: str, gone: Iterable[str]) -> None:
         return
     session.execute(update(ArticleRow).where(ArticleRow.story_id.in_(gone)).values(story_id=into))
     session.execute(delete(StoryRow).where(StoryRow.id.in_(gone)))
-
-
-@dataclass
-class StorySummary:
-    id: str
-    headline: str | None
-    size: int
-    origins: int
-    outlets: list[str]
-    first_seen: date | None
-    last_seen: date | None
 
 
 def list_stories(store: Store, min_size: int = 1) -> list[StorySummary]:
@@ -193,6 +202,7 @@ def list_stories(store: Store, min_size: int = 1) -> list[StorySummary]:
                     outlets=list(row.outlets or []),
                     first_seen=row.first_seen or (lo.date() if lo else None),
                     last_seen=row.last_seen or (hi.date() if hi else None),
+                    updated=row.updated_at.isoformat() if row.updated_at else None,
                 )
             )
         return out

@@ -2,13 +2,15 @@
 
 The similarity follows Miranda et al. (2018), "Multilingual Clustering of Streaming News":
 an article is compared with story centroids by a weighted sum of TF-IDF cosines (content
-words of the whole text, named entities of the title and lead) and the embedding cosine
-of title + lead, multiplied by a time decay when both sides have dates. Document
-frequencies grow with the stream, so IDF needs no corpus known in advance. An article
-joins the best story above a threshold, or starts a new one; two stories whose centroids
-come close are merged. ``batch_cluster`` re-clusters everything with average-linkage
-agglomerative clustering over the same similarity, which also splits stories the online
-pass glued together.
+words of the whole text, and the names and numbers it mentions) and the embedding cosine of
+title + lead, multiplied by a time decay when both sides have dates. Names and numbers are
+what tell two events of one kind apart (two boxing title fights, two earthquakes): they are
+read from capitalisation over the whole text, which costs no parser. Document frequencies
+grow with the stream, so IDF needs no corpus known in advance. An article joins the best
+story above a threshold (a lower one for a story that several articles already agree on),
+or starts a new one; two stories whose centroids come close are merged. ``batch_cluster``
+re-clusters everything with average-linkage agglomerative clustering over the same
+similarity, which also splits stories the online pass glued together.
 """
 
 from __future__ import annotations
@@ -26,13 +28,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.config import DEFAULT, Settings
 from newsprism.model import Article
 
-# Entity types that name a participant, place or thing of an event; DATE/CARDINAL etc. are
-# too generic across stories ("Tuesday", "two").
-NAMED_TYPES = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _WORD = re.compile(r"[^\W_][\w'’-]*[^\W_]|[^\W\d_]")
+_CASED_WORD = re.compile(r"\b[^\W\d_][\w'’-]*\w")
+_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 
 
 def content_words(text: str) -> list[str]:
@@ -48,6 +47,29 @@ def content_words(text: str) -> list[str]:
             continue  # years tell two events of one kind apart; other bare numbers do not
         words.append(word)
     return words
+
+
+def names_and_numbers(text: str) -> list[str]:
+    """Capitalised words the text never writes in lower case, and the numbers it gives.
+
+    These are the participants, places and figures of an event ("Thompson", "Bern", "26"),
+    read without a parser: a word that also appears in lower case ("Striking" at the start
+    of a sentence) is ordinary vocabulary. Numbers carry a ``#`` so they never meet a word.
+    """
+    words = [m.group() for m in _CASED_WORD.finditer(text)]
+    lower = {w for w in words if w[0].islower()}
+    names = []
+    for word in words:
+        if not word[0].isupper() or word.lower() in lower:
+            continue
+        key = word.lower().replace("’", "'")
+        if key.endswith("'s"):
+            key = key[:-2]
+        if len(key) < 2 or key in ENGLISH_STOP_WORDS:
+            continue
+        names.append(key)
+    names.extend("#" + m.group() for m in _NUMBER.finditer(text))
+    return names
 
 
 def lead_text(article: Article, chars: int) -> str:
@@ -66,9 +88,25 @@ class Features:
     """What clustering knows of one article."""
 
     terms: dict[str, float]  # content word -> sublinear term frequency
-    entities: dict[str, float]  # normalised entity name -> count
+    entities: dict[str, float]  # name or #number -> sublinear term frequency
     vector: np.ndarray  # unit embedding of title + lead
     published: date | None = None
+    # Per prefix: the stream size, the TF-IDF norm, and the weights times IDF squared.
+    _weighted: dict[str, tuple[int, float, dict[str, float]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def weighted(self, df: DocumentFrequencies, prefix: str) -> tuple[float, dict[str, float]]:
+        """TF-IDF norm and weights x IDF² at the stream's current size, computed once for
+        the many stories one article is compared with."""
+        cached = self._weighted.get(prefix)
+        if cached is None or cached[0] != df.n_docs:
+            weights = self.entities if prefix else self.terms
+            idf = {t: df.idf(prefix + t) for t in weights}
+            norm = math.sqrt(sum((w * idf[t]) ** 2 for t, w in weights.items()))
+            cached = (df.n_docs, norm, {t: w * idf[t] ** 2 for t, w in weights.items()})
+            self._weighted[prefix] = cached
+        return cached[1], cached[2]
 
 
 def _sublinear(counts: Counter[str]) -> dict[str, float]:
@@ -76,32 +114,20 @@ def _sublinear(counts: Counter[str]) -> dict[str, float]:
 
 
 def extract_features(articles: Sequence[Article], settings: Settings = DEFAULT) -> list[Features]:
-    """Features of many articles at once (NER and embeddings run in batches)."""
-    from newsprism.nlp.embeddings import embed
-    from newsprism.nlp.pipeline import load_nlp
+    """Features of many articles at once (the embeddings run in one batch)."""
+    from newsprism.nlp.embeddings import embed_fast
 
     if not articles:
         return []
-    leads = [lead_text(a, settings.cluster_lead_chars) for a in articles]
-    nlp = load_nlp(settings.spacy_model)
-    others = [name for name in nlp.pipe_names if name != "ner"]
-    docs = nlp.pipe(leads, disable=others, batch_size=settings.spacy_batch_size)
-    vectors = embed(
-        leads,
-        settings.model_copy(update={"embedding_max_tokens": settings.cluster_embedding_tokens}),
-    )
+    vectors = embed_fast([lead_text(a, settings.cluster_lead_chars) for a in articles])
     out = []
-    for article, doc, vector in zip(articles, docs, vectors, strict=True):
-        names: Counter[str] = Counter(
-            " ".join(content_words(ent.text)) for ent in doc.ents if ent.label_ in NAMED_TYPES
-        )
-        names.pop("", None)
+    for article, vector in zip(articles, vectors, strict=True):
         text = f"{article.title}\n{article.text}" if article.title else article.text
-        terms = Counter(content_words(text[: settings.max_parse_chars]))
+        text = text[: settings.max_parse_chars]
         out.append(
             Features(
-                terms=_sublinear(terms),
-                entities=dict(names),
+                terms=_sublinear(Counter(content_words(text))),
+                entities=_sublinear(Counter(names_and_numbers(text))),
                 vector=vector.astype(np.float32),
                 published=article.published,
             )
@@ -115,13 +141,20 @@ class DocumentFrequencies:
 
     n_docs: int = 0
     counts: Counter[str] = field(default_factory=Counter)
+    # IDFs computed since the last article: one article meets the same terms in many stories.
+    _memo: dict[str, float] = field(default_factory=dict, repr=False)
 
     def add(self, keys: Iterable[str]) -> None:
         self.n_docs += 1
         self.counts.update(keys)
+        self._memo.clear()
 
     def idf(self, key: str) -> float:
-        return math.log((1 + self.n_docs) / (1 + self.counts.get(key, 0))) + 1.0
+        value = self._memo.get(key)
+        if value is None:
+            value = math.log((1 + self.n_docs) / (1 + self.counts.get(key, 0))) + 1.0
+            self._memo[key] = value
+        return value
 
 
 def entity_key(name: str) -> str:
@@ -140,8 +173,23 @@ class Story:
     vector_sum: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     first_seen: date | None = None
     last_seen: date | None = None
+    _unit: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32), repr=False)
+    _unit_of: np.ndarray | None = field(default=None, repr=False)
+    # TF-IDF norms of the centroid by prefix, with the stream size they were computed at.
+    _norms: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
+
+    def norm(self, df: DocumentFrequencies, prefix: str) -> float:
+        """The centroid's TF-IDF norm, recomputed once the stream has grown by 10 %: IDFs
+        drift slowly, and summing over a large centroid for every candidate is the cost."""
+        cached = self._norms.get(prefix)
+        if cached is None or df.n_docs > cached[0] * 1.1 + 1:
+            weights = self.entities if prefix else self.terms
+            cached = (df.n_docs, tfidf_norm(weights, df, prefix))
+            self._norms[prefix] = cached
+        return cached[1]
 
     def add(self, features: Features) -> None:
+        self._norms.clear()
         self.size += 1
         self.terms.update(features.terms)
         self.entities.update(features.entities)
@@ -152,6 +200,7 @@ class Story:
         self._widen(features.published, features.published)
 
     def absorb(self, other: Story) -> None:
+        self._norms.clear()
         self.size += other.size
         self.terms.update(other.terms)
         self.entities.update(other.entities)
@@ -170,6 +219,7 @@ class Story:
 
     def trim(self, max_terms: int) -> None:
         """Keep the heaviest terms only, so a long story's centroid stays small to store."""
+        self._norms.clear()
         if len(self.terms) > max_terms:
             self.terms = Counter(dict(self.terms.most_common(max_terms)))
         if len(self.entities) > max_terms:
@@ -177,8 +227,12 @@ class Story:
 
     @property
     def unit_vector(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vector_sum))
-        return self.vector_sum / norm if norm > 0 else self.vector_sum
+        # Cached against the sum it was computed from (the sum is replaced, never mutated).
+        if self._unit_of is not self.vector_sum:
+            norm = float(np.linalg.norm(self.vector_sum))
+            self._unit = self.vector_sum / norm if norm > 0 else self.vector_sum
+            self._unit_of = self.vector_sum
+        return self._unit
 
     def as_features(self) -> Features:
         return Features(
@@ -189,20 +243,19 @@ class Story:
         )
 
 
+def tfidf_norm(weights: Mapping[str, float], df: DocumentFrequencies, prefix: str = "") -> float:
+    return math.sqrt(sum((w * df.idf(prefix + t)) ** 2 for t, w in weights.items()))
+
+
 def _tfidf_cosine(
-    a: Mapping[str, float], b: Mapping[str, float], df: DocumentFrequencies, prefix: str = ""
+    features: Features, story: Story, df: DocumentFrequencies, prefix: str = ""
 ) -> float:
-    if not a or not b:
+    norm_a, weighted = features.weighted(df, prefix)
+    other = story.entities if prefix else story.terms
+    if not weighted or not other:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    idf = {t: df.idf(prefix + t) for t in a}
-    dot = sum(w * b[t] * idf[t] ** 2 for t, w in a.items() if t in b)
-    if dot == 0.0:
-        return 0.0
-    norm_a = math.sqrt(sum((w * idf[t]) ** 2 for t, w in a.items()))
-    norm_b = math.sqrt(sum((w * df.idf(prefix + t)) ** 2 for t, w in b.items()))
-    return dot / (norm_a * norm_b)
+    dot = sum(w * other[t] for t, w in weighted.items() if t in other)
+    return dot / (norm_a * story.norm(df, prefix)) if dot else 0.0
 
 
 def time_decay(published: date | None, story: Story, settings: Settings = DEFAULT) -> float:
@@ -222,10 +275,10 @@ def similarity(
     features: Features, story: Story, df: DocumentFrequencies, settings: Settings = DEFAULT
 ) -> float:
     """Weighted TF-IDF (words, entities) and embedding cosines, times the time decay."""
-    words = _tfidf_cosine(features.terms, story.terms, df)
-    names = _tfidf_cosine(features.entities, story.entities, df, "ent:")
+    words = _tfidf_cosine(features, story, df)
+    names = _tfidf_cosine(features, story, df, "ent:")
     vector = story.unit_vector
-    semantic = float(features.vector @ vector) if vector.size else 0.0
+    semantic = float(features.vector @ vector) if vector.size == features.vector.size else 0.0
     score = (
         settings.cluster_weight_words * words
         + settings.cluster_weight_entities * names
@@ -267,15 +320,38 @@ class OnlineClusterer:
             if ids is not None:
                 ids.discard(story.id)
 
+    def insert(self, story: Story) -> None:
+        """Add a story built elsewhere (a re-clustered one)."""
+        self._index(story)
+
+    def remove(self, story_id: str) -> None:
+        story = self.stories.get(story_id)
+        if story is not None:
+            self._unindex(story)
+
     def candidates(self, features: Features, exclude: str | None = None) -> list[Story]:
-        ids: set[str] = set()
-        for name in features.entities:
-            ids.update(self._by_entity.get(name, ()))
-        pool = [s for s in self.stories.values() if s.id != exclude]
+        """The stories nearest by embedding, and those sharing the article's rarest names."""
+        limit = self.settings.cluster_candidates
+        rare = sorted(
+            (n for n in features.entities if not n.startswith("#")),
+            key=lambda n: self.df.counts.get(entity_key(n), 0),
+        )[:limit]
+        shared: Counter[str] = Counter()
+        for name in rare:
+            shared.update(self._by_entity.get(name, ()))
+        shared.pop(exclude or "", None)
+        ids = {story_id for story_id, _ in shared.most_common(limit)}
+        # A store written by an older newsprism may hold vectors of another model: those
+        # stories are found by their entities only.
+        pool = [
+            s
+            for s in self.stories.values()
+            if s.id != exclude and s.vector_sum.size == features.vector.size
+        ]
         if pool and features.vector.size:
             matrix = np.stack([s.unit_vector for s in pool])
             scores = matrix @ features.vector
-            top = np.argsort(-scores)[: self.settings.cluster_candidates]
+            top = np.argsort(-scores)[:limit]
             ids.update(pool[i].id for i in top)
         ids.discard(exclude or "")
         return [self.stories[i] for i in ids if i in self.stories]
@@ -361,16 +437,42 @@ def pairwise_similarity(
 def batch_cluster(
     features: Sequence[Features], df: DocumentFrequencies, settings: Settings = DEFAULT
 ) -> list[int]:
-    """Average-linkage agglomerative clustering cut at the batch threshold; a label per item."""
+    """Average-linkage agglomerative clustering cut at the batch threshold; a label per item.
+
+    Then articles left alone or in pairs join the established story (three or more
+    articles) they are most similar to on average, when that is above the lower attach
+    threshold: a story several articles agree on is firmer evidence than one lone article.
+    """
     from sklearn.cluster import AgglomerativeClustering
 
     if len(features) < 2:
         return [0] * len(features)
-    distance = 1.0 - pairwise_similarity(features, df, settings)
+    similarity_matrix = pairwise_similarity(features, df, settings)
     model = AgglomerativeClustering(
         n_clusters=None,
         metric="precomputed",
         linkage="average",
         distance_threshold=1.0 - settings.cluster_batch_threshold,
     )
-    return [int(label) for label in model.fit_predict(np.clip(distance, 0.0, None))]
+    labels = model.fit_predict(np.clip(1.0 - similarity_matrix, 0.0, None))
+    return [int(label) for label in attach_small_clusters(similarity_matrix, labels, settings)]
+
+
+def attach_small_clusters(
+    similarity_matrix: np.ndarray, labels: np.ndarray, settings: Settings = DEFAULT
+) -> np.ndarray:
+    """Move members of clusters below ``cluster_established_size`` into their best story."""
+    sizes = Counter(labels.tolist())
+    established = [label for label, n in sizes.items() if n >= settings.cluster_established_size]
+    if not established:
+        return labels
+    members = np.stack([labels == label for label in established]).astype(np.float64)
+    mean_similarity = similarity_matrix @ members.T / members.sum(axis=1)
+    moved = labels.copy()
+    for i, label in enumerate(labels.tolist()):
+        if sizes[label] >= settings.cluster_established_size:
+            continue
+        best = int(np.argmax(mean_similarity[i]))
+        if mean_similarity[i, best] >= settings.cluster_attach_threshold:
+            moved[i] = established[best]
+    return moved

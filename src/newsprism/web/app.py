@@ -10,21 +10,24 @@ from __future__ import annotations
 import hmac
 import os
 import re
+import threading
+from collections import OrderedDict
 from datetime import date
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from starlette.datastructures import UploadFile as StarletteUpload
 from starlette.exceptions import HTTPException
 
 from newsprism.ingest.readers import decode, is_binary, sniff
-from newsprism.model import RawDocument
+from newsprism.model import Brief, RawDocument
 from newsprism.report.view import build_view, safe_url
 from newsprism.web.backend import Backend, StoryQuery, open_backend
 
@@ -32,6 +35,28 @@ TOKEN_ENV = "NEWSPRISM_TOKEN"
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_FILES = 50
 MAX_JSON_BYTES = 20 * 1024 * 1024
+# Every file at its limit, plus room for the multipart boundaries and headers.
+MAX_UPLOAD_BYTES = MAX_FILES * MAX_FILE_BYTES + 1024 * 1024
+_UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["files"],
+                    "properties": {
+                        "files": {
+                            "type": "array",
+                            "items": {"type": "string", "format": "binary"},
+                            "description": "text or HTML files",
+                        }
+                    },
+                }
+            }
+        },
+    }
+}
 _ID = r"^[A-Za-z0-9_.:-]{1,128}$"
 _CSP = (
     "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; "
@@ -98,6 +123,61 @@ def page_env() -> Environment:
     )
     env.globals["safe_url"] = safe_url
     return env
+
+
+def _check_length(request: Request, limit: int, *, required: bool = False) -> None:
+    """Refuse a body declared too large before reading any of it."""
+    size = request.headers.get("content-length")
+    if size is None and required:
+        raise ApiError(411, "send the upload with a Content-Length header")
+    if size is not None and (not size.isdigit() or int(size) > limit):
+        raise ApiError(413, f"request body over {limit // 1_048_576} MB")
+
+
+async def _bounded_body(request: Request, limit: int) -> bytes:
+    """The request body, read until it passes ``limit`` bytes (chunked bodies declare none)."""
+    _check_length(request, limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"request body over {limit // 1_048_576} MB")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+class RenderedPages:
+    """Story pages as rendered from a brief, while the backend hands out that same brief.
+
+    A big story's page takes seconds to lay out; the backend returns one Brief object for
+    as long as the story is unchanged, so the object's identity says whether a page is
+    still current. Bounded by characters, not pages: one page can be megabytes.
+    """
+
+    def __init__(self, max_chars: int = 64 * 1024 * 1024) -> None:
+        self.max_chars = max_chars
+        self._pages: OrderedDict[str, tuple[Brief, str]] = OrderedDict()
+        self._chars = 0
+        self._lock = threading.Lock()
+
+    def get(self, story_id: str, brief: Brief) -> str | None:
+        with self._lock:
+            found = self._pages.get(story_id)
+            if found is None or found[0] is not brief:
+                return None
+            self._pages.move_to_end(story_id)
+            return found[1]
+
+    def put(self, story_id: str, brief: Brief, html: str) -> None:
+        with self._lock:
+            old = self._pages.pop(story_id, None)
+            self._chars -= len(old[1]) if old else 0
+            self._pages[story_id] = (brief, html)
+            self._chars += len(html)
+            while self._chars > self.max_chars and len(self._pages) > 1:
+                _, (_, dropped) = self._pages.popitem(last=False)
+                self._chars -= len(dropped)
 
 
 def _safe_name(name: str | None, fallback: str) -> str:
@@ -191,7 +271,7 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
             "total": page.total,
             "limit": query.limit,
             "offset": query.offset,
-            "items": [_row_json(r) for r in page.items],
+            "items": [r.to_json() for r in page.items],
         }
 
     def _story_id(story_id: str) -> str:
@@ -204,15 +284,21 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
         row = store.story(_story_id(story_id))
         if row is None:
             raise ApiError(404, f"no story {story_id!r}")
-        return _row_json(row)
+        return row.to_json()
 
-    @app.get("/api/stories/{story_id}/brief", tags=["stories"])
-    def get_brief(story_id: str) -> dict[str, Any]:
+    @app.get(
+        "/api/stories/{story_id}/brief",
+        tags=["stories"],
+        response_class=JSONResponse,
+        responses={200: {"description": "The brief (`newsprism schema` prints its schema)."}},
+    )
+    def get_brief(story_id: str) -> Response:
         """The story's brief in the JSON contract (schema_version 1)."""
         brief = store.brief(_story_id(story_id))
         if brief is None:
             raise ApiError(404, f"no story {story_id!r}")
-        return brief.model_dump(mode="json")
+        # Serialised by pydantic directly: a big brief skips FastAPI's generic encoder.
+        return Response(brief.model_dump_json(), media_type="application/json")
 
     @app.get("/api/articles/{article_id}", tags=["articles"])
     def get_article(article_id: str) -> dict[str, Any]:
@@ -234,12 +320,7 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
     )
     async def post_articles(request: Request) -> dict[str, Any]:
         """Ingest articles sent as JSON: ``{"articles": [{"text" or "html", "title", ...}]}``."""
-        size = request.headers.get("content-length")
-        if size and size.isdigit() and int(size) > MAX_JSON_BYTES:
-            raise ApiError(413, f"request body over {MAX_JSON_BYTES // 1_048_576} MB")
-        body = await request.body()
-        if len(body) > MAX_JSON_BYTES:
-            raise ApiError(413, f"request body over {MAX_JSON_BYTES // 1_048_576} MB")
+        body = await _bounded_body(request, MAX_JSON_BYTES)
         try:
             payload = ArticlesIn.model_validate_json(body)
         except ValidationError as exc:
@@ -269,13 +350,36 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
         status_code=201,
         tags=["articles"],
         dependencies=[Depends(require_token)],
+        openapi_extra=_UPLOAD_BODY,
     )
-    async def upload_articles(
-        request: Request, files: Annotated[list[UploadFile], File(description="text or HTML")]
-    ) -> dict[str, Any]:
-        """Ingest uploaded files (plain text or HTML), at most 50 of 5 MB each."""
-        if len(files) > MAX_FILES:
-            raise ApiError(413, f"too many files: {len(files)} (at most {MAX_FILES})")
+    async def upload_articles(request: Request) -> dict[str, Any]:
+        """Ingest uploaded files (plain text or HTML), at most 50 of 5 MB each.
+
+        The form is parsed here, not by a declared parameter, so that the token and the
+        declared size are checked before a byte of the upload is read or spooled to disk.
+        """
+        _check_length(request, MAX_UPLOAD_BYTES, required=True)
+        try:
+            form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES)
+        except HTTPException as exc:
+            if "too many files" in str(exc.detail).lower():
+                raise ApiError(413, f"too many files (at most {MAX_FILES})") from None
+            raise ApiError(400, f"malformed upload: {exc.detail}") from None
+        try:
+            docs, problems = await _read_uploads(form.getlist("files"))
+        finally:
+            await form.close()
+        if not docs:
+            raise ApiError(422, "no readable file: " + "; ".join(problems))
+        # Extraction, NLP and clustering are slow CPU work: off the event loop, so reads go on.
+        result = await run_in_threadpool(_ingest, docs)
+        result["problems"] = problems + result["problems"]
+        return result
+
+    async def _read_uploads(uploads: list[Any]) -> tuple[list[RawDocument], list[str]]:
+        files = [u for u in uploads if isinstance(u, StarletteUpload)]
+        if not files:
+            raise ApiError(422, "invalid request: send the files as multipart form field 'files'")
         docs: list[RawDocument] = []
         problems: list[str] = []
         for i, upload in enumerate(files):
@@ -296,12 +400,7 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
                     text=None if is_html else text,
                 )
             )
-        if not docs:
-            raise ApiError(422, "no readable file: " + "; ".join(problems))
-        # Extraction, NLP and clustering are slow CPU work: off the event loop, so reads go on.
-        result = await run_in_threadpool(_ingest, docs)
-        result["problems"] = problems + result["problems"]
-        return result
+        return docs, problems
 
     def _ingest(docs: list[RawDocument]) -> dict[str, Any]:
         outcome = store.ingest(docs)
@@ -322,18 +421,25 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
         page = store.stories(query)
         return _page(request, "stories.html.j2", {"page": page, "query": query})
 
+    rendered = RenderedPages()
+
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(request: Request, story_id: str) -> Response:
         brief = store.brief(_story_id(story_id))
         if brief is None:
             raise ApiError(404, f"no story {story_id!r}")
-        view = build_view(brief, columns_by="article")
-        from newsprism.web.sentences import claim_sentences
+        html = rendered.get(story_id, brief)
+        if html is None:
+            from newsprism.web.sentences import claim_sentences
 
-        sentences = claim_sentences(brief)
-        return _page(
-            request, "story.html.j2", {"view": view, "story_id": story_id, "sentences": sentences}
-        )
+            context = {
+                "view": build_view(brief, columns_by="article"),
+                "story_id": story_id,
+                "sentences": claim_sentences(brief),
+            }
+            html = page_env().get_template("story.html.j2").render(request=request, **context)
+            rendered.put(story_id, brief, html)
+        return HTMLResponse(html)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str) -> Response:
@@ -344,11 +450,19 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
             request, "article.html.j2", {"d": detail, "link": safe_url(detail.article.url)}
         )
 
+    # The report's own stylesheet and script, served from the one copy the HTML report
+    # inlines (and hashes for its CSP), so pages and reports never drift apart.
     @app.get("/report.css", include_in_schema=False)
     def report_stylesheet() -> Response:
         from newsprism.report.html import report_css
 
         return Response(report_css(), media_type="text/css")
+
+    @app.get("/report.js", include_in_schema=False)
+    def report_script() -> Response:
+        from newsprism.report.html import report_js
+
+        return Response(report_js(), media_type="text/javascript")
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs_page(request: Request) -> Response:
@@ -356,15 +470,3 @@ def create_app(db_url: str | None = None, *, backend: Backend | None = None) -> 
         return _page(request, "docs.html.j2", {"spec": app.openapi()})
 
     return app
-
-
-def _row_json(row: Any) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "headline": row.headline,
-        "outlets": row.outlets,
-        "size": row.size,
-        "first_seen": row.first_seen.isoformat() if row.first_seen else None,
-        "last_seen": row.last_seen.isoformat() if row.last_seen else None,
-        "updated": row.updated,
-    }

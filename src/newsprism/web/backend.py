@@ -12,6 +12,7 @@ from typing import Protocol
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Claim, Quote, RawDocument
+from newsprism.store.summary import StorySummary
 
 
 @dataclass
@@ -25,15 +26,9 @@ class StoryQuery:
     offset: int = 0
 
 
-@dataclass
-class StoryRow:
-    id: str
-    headline: str
-    outlets: list[str]
-    size: int  # number of articles
-    first_seen: date | None
-    last_seen: date | None
-    updated: str | None = None  # ISO timestamp of the last article added
+# A listed story is the store's own one-line summary, so the API and `newsprism stories
+# --json` describe a story with the same fields.
+StoryRow = StorySummary
 
 
 @dataclass

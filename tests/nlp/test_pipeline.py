@@ -1,0 +1,24 @@
+from newsprism.nlp.pipeline import DocIndex, load_nlp
+
+TEXT = (
+    "Rostec has cut its staff in Venezuela to just a few dozen, the Wall Street Journal "
+    "reported on Sunday. Kremlin spokesman Dmitry Peskov told reporters in Moscow that "
+    "he had not seen the report. Russia's ambassador to Caracas, Vladimir Zaemsky, "
+    "called it nonsense."
+)
+
+
+def test_doc_index_reads_the_parse_as_spacy_does() -> None:
+    doc = load_nlp()(TEXT)
+    index = DocIndex(doc)
+    assert index.text == doc.text == TEXT
+    assert [(s.start, s.end) for s in index.sents] == [(s.start, s.end) for s in doc.sents]
+    assert len(index.sents) == 3
+    spans = [doc[i:j] for i in range(len(doc)) for j in range(i + 1, min(i + 8, len(doc) + 1))]
+    for span in spans:
+        assert (index.sent(span).start, index.sent(span).end) == (span.sent.start, span.sent.end)
+        assert [(e.start, e.end) for e in index.ents_in(span)] == [
+            (e.start, e.end) for e in span.ents
+        ]
+    whole = [e.text for e in index.ents_in(doc[:])]
+    assert "Dmitry Peskov" in whole and whole == [e.text for e in doc.ents]
