@@ -56,7 +56,7 @@ class Settings(BaseModel):
     # Every this many new articles, ingest re-clusters (average linkage) the stories of the
     # last `cluster_window` articles (0: never): online decisions get revised as evidence
     # arrives.
-    cluster_refresh_every: int = 256
+    cluster_refresh_every: int = 500
     cluster_window: int = 1500
     # `newsprism ingest` reads and embeds documents in this many worker processes
     # (0: one per core; 1: in the main process).

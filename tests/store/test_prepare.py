@@ -24,6 +24,7 @@ def test_a_page_gives_an_article_and_features_a_broken_one_a_problem() -> None:
     assert page.article is not None and len(page.article.text.split()) > 40
     assert page.features is not None and page.features.vector.shape == (256,)
     assert page.features.terms and page.features.entities
+    assert len(page.hash) == 64 and page.minhash and page.bands
     assert problem.article is None and problem.problem and "empty.html" in problem.problem
 
 

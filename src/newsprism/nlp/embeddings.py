@@ -12,6 +12,7 @@ the ``wordllama`` wheel), a hundred times cheaper and as good for telling storie
 
 from __future__ import annotations
 
+import logging
 import os
 from functools import cache
 from importlib import resources
@@ -108,12 +109,19 @@ FAST_DIMENSIONS = 256
 
 @cache
 def load_fast_encoder() -> Any:
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
     try:
         import wordllama
     except ImportError as exc:
         raise NewsprismError(
             "the WordLlama embeddings are not installed; run scripts/install.sh"
         ) from exc
+    finally:
+        # wordllama configures the root logger on import (INFO to stderr): undo that, or
+        # every library's INFO lines would land in newsprism's output.
+        root.handlers[:] = handlers
+        root.setLevel(level)
     # Its default loader looks in a cache folder and then the network; the weights ship
     # inside the package.
     return wordllama.WordLlama.load(

@@ -126,7 +126,13 @@ def _pending(
                 yield item.problem or f"{source}: skipped"
             else:
                 yield Pending(
-                    article=item.article, source=source, raw_hash=key, features=item.features
+                    article=item.article,
+                    source=source,
+                    raw_hash=key,
+                    features=item.features,
+                    hash=item.hash,
+                    minhash=item.minhash,
+                    bands=item.bands,
                 )
 
 

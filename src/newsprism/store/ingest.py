@@ -406,8 +406,10 @@ class Ingester:
         """An older original of a stored copy joins the copy's story directly."""
         clusterer.df.add(list(feats.terms) + [entity_key(e) for e in feats.entities])
         story = clusterer.stories[story_id]
+        clusterer.remove(story_id)
         story.add(feats)
         story.trim(self.settings.cluster_centroid_terms)
+        clusterer.insert(story)
         return story_id
 
     def _store_features(

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from newsprism.config import DEFAULT, Settings
@@ -34,21 +34,36 @@ class Prepared:
     article: Article | None
     features: Features | None = None
     problem: str | None = None
+    hash: str = ""  # content hash and MinHash signature for the near-duplicate check
+    minhash: bytes = b""
+    bands: list[int] = field(default_factory=list)
 
 
 def prepare_chunk(
     docs: Sequence[RawDocument], settings: Settings = DEFAULT, cluster: bool = True
 ) -> list[Prepared]:
-    """Articles of a few documents, with their clustering features when asked for."""
+    """Articles of a few documents with their near-duplicate signatures, and their
+    clustering features when asked for."""
     from newsprism.ingest import UnreadableFile, build_article
     from newsprism.stories.cluster import extract_features
+    from newsprism.stories.dedup import content_hash, signature
 
     out: list[Prepared] = []
     for doc in docs:
         try:
-            out.append(Prepared(article=build_article(doc, settings)))
+            article = build_article(doc, settings)
         except UnreadableFile as exc:
             out.append(Prepared(article=None, problem=f"{doc.source}: skipped, {exc}"))
+            continue
+        sig = signature(article.text, settings)
+        out.append(
+            Prepared(
+                article=article,
+                hash=content_hash(article.text),
+                minhash=sig.to_bytes(),
+                bands=sig.bands,
+            )
+        )
     if cluster:
         readable = [p for p in out if p.article is not None]
         features = extract_features([p.article for p in readable if p.article], settings)

@@ -305,6 +305,12 @@ class OnlineClusterer:
         self.df = df or DocumentFrequencies()
         self.stories: dict[str, Story] = {}
         self._by_entity: dict[str, set[str]] = {}
+        # The stories' unit vectors as rows of one matrix, kept up to date as stories change,
+        # so finding the nearest ones is one product, not a rebuild per article.
+        self._matrix = np.zeros((0, 0), dtype=np.float32)
+        self._row_story: list[str | None] = []
+        self._story_row: dict[str, int] = {}
+        self._free_rows: list[int] = []
         for story in stories:
             self._index(story)
 
@@ -312,6 +318,25 @@ class OnlineClusterer:
         self.stories[story.id] = story
         for name in story.entities:
             self._by_entity.setdefault(name, set()).add(story.id)
+        vector = story.unit_vector
+        if not vector.size:
+            return
+        if self._matrix.shape[1] != vector.size:
+            if self._story_row:  # vectors of another size (another model): those stay out
+                return
+            self._matrix = np.zeros((0, vector.size), dtype=np.float32)
+        if self._free_rows:
+            row = self._free_rows.pop()
+        else:
+            row = len(self._row_story)
+            if row >= self._matrix.shape[0]:
+                grown = np.zeros((max(64, 2 * row), vector.size), dtype=np.float32)
+                grown[:row] = self._matrix[:row]
+                self._matrix = grown
+            self._row_story.append(None)
+        self._matrix[row] = vector
+        self._row_story[row] = story.id
+        self._story_row[story.id] = row
 
     def _unindex(self, story: Story) -> None:
         self.stories.pop(story.id, None)
@@ -319,6 +344,11 @@ class OnlineClusterer:
             ids = self._by_entity.get(name)
             if ids is not None:
                 ids.discard(story.id)
+        row = self._story_row.pop(story.id, None)
+        if row is not None:
+            self._matrix[row] = 0.0
+            self._row_story[row] = None
+            self._free_rows.append(row)
 
     def insert(self, story: Story) -> None:
         """Add a story built elsewhere (a re-clustered one)."""
@@ -332,27 +362,29 @@ class OnlineClusterer:
     def candidates(self, features: Features, exclude: str | None = None) -> list[Story]:
         """The stories nearest by embedding, and those sharing the article's rarest names."""
         limit = self.settings.cluster_candidates
-        rare = sorted(
-            (n for n in features.entities if not n.startswith("#")),
-            key=lambda n: self.df.counts.get(entity_key(n), 0),
-        )[:limit]
+        # A name in many stories points to none of them, and its list grows with the store:
+        # only names in at most `cluster_candidates` x 10 stories are followed.
+        postings = [
+            ids
+            for n in features.entities
+            if not n.startswith("#") and 0 < len(ids := self._by_entity.get(n, set())) <= limit * 10
+        ]
         shared: Counter[str] = Counter()
-        for name in rare:
-            shared.update(self._by_entity.get(name, ()))
+        for ids in sorted(postings, key=len)[:limit]:
+            shared.update(ids)
         shared.pop(exclude or "", None)
         ids = {story_id for story_id, _ in shared.most_common(limit)}
         # A store written by an older newsprism may hold vectors of another model: those
         # stories are found by their entities only.
-        pool = [
-            s
-            for s in self.stories.values()
-            if s.id != exclude and s.vector_sum.size == features.vector.size
-        ]
-        if pool and features.vector.size:
-            matrix = np.stack([s.unit_vector for s in pool])
-            scores = matrix @ features.vector
-            top = np.argsort(-scores)[:limit]
-            ids.update(pool[i].id for i in top)
+        rows = len(self._row_story)
+        if rows and features.vector.size == self._matrix.shape[1]:
+            scores = self._matrix[:rows] @ features.vector
+            k = min(limit + 1, rows)  # one more, in case ``exclude`` is among them
+            top = np.argpartition(-scores, k - 1)[:k]
+            for row in top[np.argsort(-scores[top])]:
+                story_id = self._row_story[row]
+                if story_id is not None and story_id != exclude and len(ids) < 2 * limit:
+                    ids.add(story_id)
         ids.discard(exclude or "")
         return [self.stories[i] for i in ids if i in self.stories]
 
