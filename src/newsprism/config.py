@@ -58,6 +58,9 @@ class Settings(BaseModel):
     # arrives.
     cluster_refresh_every: int = 500
     cluster_window: int = 1500
+    # ... at most this many latest articles of each of those stories, so one huge story does
+    # not make every re-clustering slower.
+    cluster_window_per_story: int = 200
     # `newsprism ingest` reads and embeds documents in this many worker processes
     # (0: one per core; 1: in the main process).
     ingest_workers: int = 0

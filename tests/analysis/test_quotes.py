@@ -22,6 +22,11 @@ def quotes_of(*texts: str) -> list[Quote]:
     return extract_quotes(story, resolve_entities(story))
 
 
+def said_by(q: Quote) -> str | None:
+    """The speaker's name, or how the text describes an unnamed one."""
+    return q.speaker or q.speaker_description
+
+
 def quote_with(quotes: list[Quote], words: str) -> Quote:
     found = [q for q in quotes if words.casefold() in q.text.casefold()]
     assert found, f"no quote contains {words!r}: {[q.text for q in quotes]}"
@@ -455,3 +460,207 @@ def test_titles_in_quotation_marks_are_not_direct_quotes() -> None:
     quotes = quotes_of(text)
     assert not [q for q in quotes if q.kind == "direct"]
     assert quote_with(quotes, "refugees should be screened").speaker == "Ben Carson"
+
+
+def test_quotation_signed_with_a_dash_and_a_name() -> None:
+    text = (
+        "31 Latinos share their thoughts on the debate.\n\n"
+        "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.\n"
+        "”The most unqualified child to ever run for president.” ― Francisco Herrero\n\n"
+        "She called it “a basket of deplorables” — a phrase she later regretted."
+    )
+    quotes = quotes_of(text)
+    wall = quote_with(quotes, "build a wall")
+    assert wall.rule == "dash" and wall.kind == "direct"
+    assert said_by(wall) == "Steve Quinlan"
+    assert text[slice(*wall.speaker_span)] == "Steve Quinlan"
+    child = quote_with(quotes, "unqualified child")  # opened with a closing mark
+    assert said_by(child) == "Francisco Herrero"
+    assert not [q for q in quotes if q.rule == "dash" and "deplorables" in q.text]
+
+
+def test_name_after_the_cue_that_the_parse_gave_to_the_next_paragraph() -> None:
+    text = (
+        "\"That's not to say that other first ladies weren't devoted to their husbands, but few "
+        'can match Nancy Reagan," says Myra Gutin, a first lady historian and professor at '
+        "Rider University in Lawrenceville, N.J.\n\nThe paradox of Nancy, says Carl Anthony, "
+        "historian at the National First Ladies Library, is that she was powerful."
+    )
+    q = quote_with(quotes_of(text), "few can match Nancy Reagan")
+    assert q.speaker == "Myra Gutin" and q.kind == "direct" and q.cue == "says"
+
+
+def test_asides_with_their_own_attribution_are_left_out_of_the_content() -> None:
+    text = (
+        "Amnesty International spokesman Eric Ferrero said groups of observers were dispatched "
+        "with the marchers, whom he described as peaceful.\n\n"
+        "Among Trump voters, 74 percent said they are set on voting for the real estate mogul, "
+        "while 22 percent said they might change their mind."
+    )
+    quotes = quotes_of(text)
+    observers = quote_with(quotes, "groups of observers")
+    assert observers.text.endswith("with the marchers")
+    assert quote_with(quotes, "set on voting").text.endswith("real estate mogul")
+    assert quote_with(quotes, "might change their mind").text.startswith("they might")
+
+
+def test_as_someone_put_it_and_estimates_put_at_a_figure() -> None:
+    text = (
+        "As Ms. Simonyan put it in a statement in July, RT is ''providing a perspective you "
+        "won't get from the mainstream press.''\n\n"
+        "As for Mr. Bloomberg, Forbes put his net worth at $45 billion.\n\n"
+        "The strike put the whole project at risk."
+    )
+    quotes = quotes_of(text)
+    simonyan = quote_with(quotes, "providing a perspective")
+    assert said_by(simonyan) in {"Simonyan", "Ms. Simonyan"}
+    assert simonyan.rule == "as-cue" and "RT is" in simonyan.text
+    worth = quote_with(quotes, "net worth")
+    assert worth.text == "his net worth at $45 billion" and worth.speaker == "Forbes"
+    assert not [q for q in quotes if "at risk" in q.text]
+
+
+def test_transcript_questions_and_report_headlines_after_a_colon() -> None:
+    text = (
+        "Report: Republican Colin Powell Advised Clinton To Use Private Email.\n\n"
+        "WALLACE: Do you really see those two as equivalent, Mark Cuban and Gennifer Flowers?\n\n"
+        "PENCE: Well, look, you know, Mark Cuban is a supporter of the campaign."
+    )
+    quotes = quotes_of(text)
+    assert said_by(quote_with(quotes, "Colin Powell Advised")) == "Report"
+    question = quote_with(quotes, "those two as equivalent")
+    assert said_by(question) == "WALLACE" and question.rule == "colon"
+
+
+def test_verbs_that_report_speech_only_beside_a_quotation() -> None:
+    text = (
+        "Hillary Clinton spoke at a church in Charlotte on Sunday.\n\n"
+        "“Maybe I can, by speaking directly to white people, say, look, this is not who we "
+        "are,” she continued.\n\nOur enemies continued to plot against us for years."
+    )
+    quotes = quotes_of(text)
+    continued = quote_with(quotes, "not who we are")
+    assert continued.speaker == "Hillary Clinton" and continued.cue == "continued"
+    assert not [q for q in quotes if "plot" in q.text or q.text == "us"]
+
+
+def test_seeing_something_as_something_is_a_view_held() -> None:
+    text = (
+        "In South Florida, where buildable land is fast disappearing, developers see golf "
+        "courses as wasted space. Mr. Obama demurred, seeing it as showmanship. "
+        "I see him every day."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "golf courses").text == "golf courses as wasted space"
+    assert quote_with(quotes, "showmanship").speaker == "Obama"
+    assert not [q for q in quotes if q.text == "him every day"]
+
+
+def test_passive_asked_and_called_for_a_clause() -> None:
+    text = (
+        '"We will continue to strike the Islamic State wherever we can," said Pentagon '
+        "spokesman Navy Capt. Jeff Davis, who was asked about the need for a different war "
+        "strategy.\n\nClinton has repeatedly accused Trump of using divisive rhetoric. She also "
+        "called for all candidates to lay out specifics of their plans."
+    )
+    quotes = quotes_of(text)
+    asked = quote_with(quotes, "different war strategy")
+    assert asked.rule == "asked" and asked.text.startswith("the need")
+    called = quote_with(quotes, "lay out specifics")
+    assert "all candidates to lay out" in called.text and called.speaker == "Clinton"
+
+
+def test_citing_a_reason_is_content_and_citing_a_source_is_a_relay() -> None:
+    text = (
+        "In 1986, the Supreme Court blocked a New Jersey company from abandoning its oil waste "
+        "processing plants in bankruptcy, citing a threat to public health and safety.\n\n"
+        "The New York Times reported that the talks had stalled, citing two officials."
+    )
+    quotes = quotes_of(text)
+    reason = quote_with(quotes, "threat to public health")
+    assert reason.speaker == "Supreme Court" and reason.cue == "citing"
+    assert not [q for q in quotes if q.text.startswith("two officials")]
+    assert quote_with(quotes, "talks had stalled").cue == "reported"
+
+
+def test_according_to_a_source_the_parse_took_for_a_verb() -> None:
+    text = (
+        "As a reality TV boss, Donald Trump repeatedly demeaned women with sexist language, "
+        "according to show insiders."
+    )
+    q = quote_with(quotes_of(text), "demeaned women")
+    assert q.rule == "according-to" and "according" not in q.text
+
+
+def test_in_someones_view_gives_the_rest_of_the_sentence() -> None:
+    text = "Hillary Clinton spoke in Ohio on Monday. In her view, the Senate should act now."
+    q = quote_with(quotes_of(text), "Senate should act")
+    assert q.rule == "in-view" and q.cue == "In her view"
+    assert q.text == "the Senate should act now" and q.speaker == "Hillary Clinton"
+
+
+def test_criticism_drawn_from_a_source_is_the_sources_stance() -> None:
+    text = (
+        "Trump's often controversial comments on Muslims have drawn criticism from Berlin, "
+        "Paris and other European capitals. Mrs. Clinton faced scrutiny over her emails."
+    )
+    quotes = quotes_of(text)
+    drawn = quote_with(quotes, "controversial comments")
+    assert drawn.rule == "received" and drawn.speaker == "Berlin"
+    assert not [q for q in quotes if "Clinton" in q.text]
+
+
+def test_telling_or_asking_someone_to_do_something() -> None:
+    text = (
+        "Since October, officials have told Flint residents not to drink the water. "
+        "Clinton asks her assistant to print out the recommendations. "
+        "Trump told reporters on Monday."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "not to drink").text == "Flint residents not to drink the water"
+    assert quote_with(quotes, "print out").speaker == "Clinton"
+    assert not [q for q in quotes if "reporters" in q.text]
+
+
+def test_a_one_word_reply_is_a_quote_and_a_quoted_phrase_is_not() -> None:
+    text = (
+        'Bernie Sanders spoke in Hollywood.\n\n"Absolutely," he said when asked by a reporter. '
+        'Hillary Clinton called it "a con" on Monday.'
+    )
+    quotes = quotes_of(text)
+    reply = quote_with(quotes, "Absolutely")
+    assert reply.kind == "direct" and reply.speaker == "Bernie Sanders"
+    assert not [q for q in quotes if q.text == "a con"]
+
+
+def test_a_cue_between_the_halves_of_a_sentence_stays_in_its_paragraph() -> None:
+    text = (
+        "Her daughter has taken a job that many economists say is the future in postindustrial "
+        "America - she works in a medical lab. The only problem, Ms. Bigbee said, is that her "
+        "daughter's hourly pay is one-third less than her own pay at Carrier.\n\n"
+        "''I think it will be extremely hard to find a job that pays $22 an hour,'' Ms. Bigbee "
+        "said. ''You have to be really blessed to find a job that pays that kind of money.''"
+    )
+    quotes = quotes_of(text)
+    problem = quote_with(quotes, "only problem")  # the parser runs it into the next paragraph
+    assert problem.rule == "parataxis" and problem.text.endswith("her own pay at Carrier")
+    assert quote_with(quotes, "hard to find a job").kind == "direct"
+
+
+def test_reported_clause_before_the_cue_may_open_with_a_phrase_of_its_own() -> None:
+    text = (
+        "After some challenges, Mr. Clarke's reclamation work has been meeting regulatory "
+        "standards and even exceeding expectations, one West Virginia official said."
+    )
+    q = quote_with(quotes_of(text), "reclamation work")
+    assert q.text.startswith("After some challenges") and q.cue == "said"
+    assert said_by(q) == "one West Virginia official"
+
+
+def test_stance_object_stops_at_a_dash_aside() -> None:
+    text = (
+        "Glenn Beck has backed Ted Cruz for months. He has also called the Texas senator “the "
+        "next George Washington” – the Founding Father who Beck idolizes with religious fervor."
+    )
+    q = quote_with(quotes_of(text), "George Washington")
+    assert q.cue == "called" and "Founding Father" not in q.text

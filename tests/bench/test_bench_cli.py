@@ -89,6 +89,10 @@ def test_scale_small_slice() -> None:
     pages = runs["html_news_pages"]
     assert pages["articles"] == 12 and pages["new"] >= 10 and pages["articles_per_s"] > 0
     assert out["ours"]["html_news_pages_articles_per_s"] > 0
+    if (DATA / "article-extraction").is_dir():  # the same articles in real pages' shells
+        shells = runs["html_real_shells"]
+        assert shells["articles"] == 12 and shells["new"] >= 10 and shells["shells"] == 12
+        assert out["ours"]["html_real_shells_articles_per_s"] > 0
 
 
 def test_table_output_names_every_system(tmp_path: Path) -> None:

@@ -62,3 +62,56 @@ def test_window_reclustering_runs_during_and_after_ingest(db_url: str) -> None:
     store.close()
     assert set(rows) == set(labels)
     assert all(size > 0 for size in rows.values())
+
+
+def test_a_large_story_is_revised_by_its_latest_articles_only(db_url: str) -> None:
+    """The window holds at most ``cluster_window_per_story`` articles of each story, the
+    latest ones, so re-clustering does not slow down as stories grow."""
+    from newsprism.store.ingest import window_rows
+
+    articles, _ = three_events()
+    glue = DEFAULT.model_copy(update={"cluster_threshold": 0.0, "cluster_window": 0})
+    store = open_store(db_url)
+    ingest_articles(store, articles[:10], settings=glue)
+    ingest_articles(store, articles[10:], settings=glue)
+    (story,) = set(stories_of(db_url, articles))
+    with store.session() as session:
+        rows = window_rows(session, [story], per_story=4)
+        assert [r.id for r in rows] == [a.id for a in articles[-4:]]
+        assert len(window_rows(session, [story], per_story=100)) == len(articles)
+        assert window_rows(session, ["no-such-story"], per_story=4) == []
+    store.close()
+
+
+def test_stories_stay_consistent_with_their_articles(db_url: str) -> None:
+    """Through online merges, window re-clustering and syndicated copies, every copy sits
+    in its origin's story and every story's size is the number of its articles."""
+    from sqlalchemy import func, select
+
+    from newsprism.model import Article, stable_id
+    from newsprism.store.models import ArticleRow, StoryRow
+
+    articles, _ = three_events(per_event=6)
+    stream: list = []
+    for i, article in enumerate(articles):
+        stream.append(article)
+        if i % 3 == 1:  # a republished copy with its own sign-off, a few articles later
+            text = article.text + "\n\nThis story was republished with permission."
+            stream.insert(max(len(stream) - 3, 0), Article(id=stable_id("copy", text), text=text))
+    settings = DEFAULT.model_copy(update={"cluster_threshold": 0.1, "cluster_refresh_every": 5})
+    store = open_store(db_url)
+    ingest_articles(store, stream, settings=settings, batch_size=4)
+    with store.session() as session:
+        rows = session.scalars(select(ArticleRow)).all()
+        story_of = {r.id: r.story_id for r in rows}
+        copies = [r for r in rows if r.origin_id]
+        assert copies and all(story_of[r.id] == story_of[r.origin_id] for r in copies)
+        counted = dict(
+            session.execute(
+                select(ArticleRow.story_id, func.count()).group_by(ArticleRow.story_id)
+            ).tuples().all()
+        )
+        sizes = {s.id: s.size for s in session.scalars(select(StoryRow))}
+    store.close()
+    assert None not in counted
+    assert sizes == counted

@@ -120,6 +120,29 @@ def test_an_older_copy_becomes_the_origin(db_url: str) -> None:
     assert origins == {"a-early": None, "a-late": "a-early"}
 
 
+def test_copies_within_one_batch_link_and_share_the_story(db_url: str) -> None:
+    """Near copies in the batch that stores their origin are found before any row is
+    written: the older text becomes the origin, and every copy lands in its story."""
+    from datetime import date
+
+    ((_, text), (_, other)) = polnear_texts(2)
+    late = Article(id="a-late", text=republished(text), published=date(2016, 5, 3))
+    early = Article(id="a-early", text=text, published=date(2016, 5, 1))
+    later = Article(id="a-later", text=republished(text) + "\nMore.", published=date(2016, 5, 4))
+    unrelated = Article(id="a-unrelated", text=other)
+    store = open_store(db_url)
+    counts = ingest_articles(store, [late, unrelated, early, later])
+    with store.session() as session:
+        rows = {r.id: (r.origin_id, r.story_id) for r in session.scalars(select(ArticleRow))}
+    store.close()
+    assert counts.new == 4
+    assert {k: v[0] for k, v in rows.items()} == {
+        "a-early": None, "a-late": "a-early", "a-later": "a-early", "a-unrelated": None
+    }
+    assert rows["a-late"][1] == rows["a-later"][1] == rows["a-early"][1] is not None
+    assert rows["a-unrelated"][1] != rows["a-early"][1]
+
+
 def test_cli_ingest_and_stories(tmp_path: Path) -> None:
     import json
 

@@ -128,3 +128,22 @@ def test_stories_whose_centroids_meet_are_merged() -> None:
     assert {story.id, *merged} == {"s-1", "s-2"}
     assert set(clusterer.stories) == {story.id, "s-3"}
     assert clusterer.stories[story.id].size == 3
+
+
+def test_only_the_most_recently_updated_stories_stay_active(two_topics) -> None:
+    """However long the stream, an article is compared with a bounded set of stories: the
+    ones updated last, so a story that keeps getting articles is never dropped."""
+    from newsprism.config import Settings
+
+    _, gold, features = two_topics
+    fa, fb, fc = (features[gold.index(g)] for g in dict.fromkeys(gold))  # one per event
+    clusterer = OnlineClusterer(Settings(cluster_active_stories=2))
+    story_a, _ = clusterer.add(fa, "s-a")
+    clusterer.add(fb, "s-b")
+    assert clusterer.add(fa, "s-again")[0].id == story_a.id  # "a" is now the latest update
+    clusterer.add(fc, "s-c")
+    assert set(clusterer.stories) == {story_a.id, "s-c"}
+    # The retired story is gone from every index: its names lead nowhere.
+    assert all("s-b" not in ids for ids in clusterer._by_entity.values())
+    assert clusterer.add(fb, "s-b2")[0].id == "s-b2"
+    assert len(clusterer.stories) == 2

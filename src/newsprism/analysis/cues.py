@@ -239,6 +239,29 @@ CUE_LEMMAS = frozenset(
         "appeal",
     ]
 )
+# Verbs that report speech only beside a quotation: '"...," she continued', '"...," he laughed'.
+QUOTE_ONLY_LEMMAS = frozenset(
+    {
+        "continue",
+        "laugh",
+        "smile",
+        "sigh",
+        "chuckle",
+        "grin",
+        "groan",
+        "moan",
+        "fume",
+        "interject",
+        "interrupt",
+        "begin",
+        "marvel",
+        "exult",
+        "cry",
+        "sob",
+        "chime",
+        "go",
+    }
+)
 # Cues of stance or judgement whose complement (not a clause) is the content:
 # "called him a total stiff", "thanked Obama for taking these steps".
 STANCE_LEMMAS = frozenset(

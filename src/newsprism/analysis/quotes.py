@@ -25,6 +25,7 @@ from newsprism.analysis.cues import (
     OTHER_PRONOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_CUE_NOUNS,
+    QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
     REPORT_NOUNS,
@@ -52,6 +53,12 @@ _UNNAMED_MARKERS = re.compile(
 )
 # A paragraph that opens with a short name and a colon: "Pence: ...", "TRUMP: ...".
 _COLON_LINE = re.compile(r"(?m)^[ \t\"“]*(?P<name>[^:\n\"“”]{2,60}?):[ \t]+(?P<content>[^\n]+)")
+# A paragraph that is a quotation signed with a dash and a name: '"...” ― Jane Doe',
+# '"..." -- John Smith, 25, a student'.
+_DASH_SIGNED = re.compile(
+    r"(?m)^[^\S\n]*[\"“”„](?P<content>[^\n]+)[\"“”][^\S\n]*(?:―|—|–|--)[^\S\n]*"
+    r"(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})[^\S\n]*(?:[,.;][^\n]{0,80})?$"
+)
 _NOT_SPEAKERS = frozenset(
     {
         "update",
@@ -131,11 +138,38 @@ _LEMMA_FIXES = {
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from"}
 )
+# Cues that say nothing of their own through their object ("told reporters") except an
+# instruction: "told residents not to drink the water".
+_DIRECTIVES = frozenset({"tell", "ask"})
 _CUE_AFTER = re.compile(
     r"[,\s]*(?:[\w.’'-]+\s+){0,3}(?:said|says|say|added|asked|replied|wrote|states|stated)\b"
 )
+# Stances a subject receives from a source: "drew criticism from X", "faced opposition from X".
+_RECEIVED_STANCES = frozenset(
+    {
+        "criticism",
+        "opposition",
+        "praise",
+        "fire",
+        "scrutiny",
+        "condemnation",
+        "rebuke",
+        "backlash",
+        "ridicule",
+        "endorsement",
+    }
+)
+_RECEIVING_VERBS = frozenset(
+    {"draw", "face", "receive", "get", "attract", "earn", "win", "come", "spark", "provoke"}
+)
+_NOUN_CUES = NOUN_CUE_LEMMAS | set(POSSESSIVE_CUE_NOUNS) | _RECEIVED_STANCES
+# "in his view", "in my opinion", "in the eyes of X": whose view a sentence gives.
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "eyes", "eye"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
+_THAT_CLAUSE = re.compile(r"(that|whether)\s")
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+_ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
 
 
 @dataclass(frozen=True)
@@ -462,7 +496,7 @@ class _ArticleQuotes:
             c.i > verb.i and c.dep_ in {"dobj", "ccomp", "oprd", "xcomp"} for c in verb.children
         )
         for q in self.marks:
-            if q.words(self.text) < _MIN_DIRECT_WORDS:
+            if q.words(self.text) < _MIN_DIRECT_WORDS and not self.utterance(q):
                 continue
             if q.close < left and left - q.close <= _MAX_CUE_GAP:
                 gap = self.qtext[q.close + 1 : left]
@@ -480,6 +514,12 @@ class _ArticleQuotes:
                     return q
         return best
 
+    def utterance(self, q: QuoteMarks) -> bool:
+        """'"Absolutely," he said.': a short quotation that opens its sentence is a reply, not
+        a phrase held up in quotation marks ('called it "a con"')."""
+        lead = self.qtext[: q.open].rstrip()
+        return not lead or lead[-1] in '.!?:\n"”'
+
     def paragraph(self, tok: Token) -> tuple[int, int]:
         """The character range of the paragraph a token is in."""
         return self.text.rfind("\n", 0, tok.idx) + 1, _find_or_end(self.text, "\n", tok.idx)
@@ -495,7 +535,10 @@ class _ArticleQuotes:
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and start <= c.idx < end]
         for child in sorted(clauses, key=lambda c: c.i < verb.i):  # after the cue first
             if child.i < verb.i and (
-                child.left_edge.pos_ == "ADP"
+                (
+                    child.left_edge.pos_ == "ADP"
+                    and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+                )
                 or any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in child.children)
             ):
                 continue  # "In a statement released after X suspended ..., Cruz said ..."
@@ -519,13 +562,15 @@ class _ArticleQuotes:
         # "quoted him as saying", "cited its source as saying": the cue is "quoted"
         if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             return None
-        if (
-            lemma == "ask"
-            and verb.tag_ == "VBN"
-            and verb.dep_ in {"advcl", "xcomp", "ROOT"}
-            and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
-        ):
-            return self.asked(verb)  # "Asked about X, she ...": no subject of its own
+        if lemma == "ask" and verb.tag_ == "VBN":
+            if verb.dep_ in {"advcl", "xcomp", "ROOT"} and not any(
+                c.dep_ in _SUBJECT_DEPS for c in verb.children
+            ):
+                return self.asked(verb)  # "Asked about X, she ...": no subject of its own
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                asked = self.asked(verb)  # "after he was asked about X": the asker unnamed
+                if asked is not None:
+                    return asked
         subject = self.subject_of(verb)
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the president saying that ..."
             subject = verb.head
@@ -548,10 +593,13 @@ class _ArticleQuotes:
                     if obj_speaker.span
                     else None
                 )
-        if lemma == "cite" and verb.dep_ == "advcl" and obj is not None:
+        # "X reported, citing a source" relays the source; "..., citing a threat to public
+        # health" gives the subject's reason
+        relays = lemma == "cite" and verb.dep_ == "advcl" and self.cites_source(obj)
+        if relays and obj is not None:
             description = self.text[slice(*self.np_span(obj))]
         if speaker_tok is None:
-            return None
+            return self.inverted_after_quote(verb)
         if speaker_tok.dep_ == "nsubjpass" and speaker_tok.head.i == verb.i and not quoted_as:
             # "Trump is expected to ...", "It was reported that ...": the subject did not speak
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
@@ -564,7 +612,7 @@ class _ArticleQuotes:
             speaker.description = description
         speaker.via = via
         cue_text = verb.text if not quoted_as else f"{verb.text} as saying"
-        if lemma == "cite" and verb.dep_ == "advcl":
+        if relays:
             cue_text = verb.head.text
 
         quote = self.adjacent_quote(verb, speaker_tok if speaker_tok is subject else subject)
@@ -603,7 +651,7 @@ class _ArticleQuotes:
         ):
             # "But as Clyburn noted, those voters will ...": the main clause is the content
             own = {t.i for t in verb.subtree}
-            tokens = [t for t in verb.head.subtree if t.i not in own]
+            tokens = self.in_paragraph([t for t in verb.head.subtree if t.i not in own], verb)
             follows = (
                 verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
             )
@@ -623,30 +671,36 @@ class _ArticleQuotes:
         if verb.dep_ == "parataxis":
             # "By eliminating the line, Ms. Tchen said, the White House can ...": both sides
             own = {t.i for t in verb.subtree}
-            tokens = [t for t in verb.sent if t.i not in own]
+            tokens = self.in_paragraph([t for t in verb.sent if t.i not in own], verb)
             if len(tokens) >= 3:
                 start, end = self.token_span(tokens)
                 return _Candidate(
                     verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2
                 )
         after = _leading_run(
-            [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)]
+            _without_nested_asides(
+                [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)], verb
+            )
         )
         complements = [c for c in verb.children if c.i > verb.i and not self.is_aside(c, verb)]
         has_object = any(c.dep_ in {"dobj", "xcomp", "oprd", "attr"} for c in complements)
         about = any(
-            c.dep_ == "prep"
-            and c.lower_ in _ABOUT_PREPS | _CUE_PREPS.get(lemma, set())
+            (
+                (c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS | _CUE_PREPS.get(lemma, set()))
+                or _for_clause(c, verb)
+            )
             and lemma not in NO_OBJECT_LEMMAS
             for c in complements
         )
         stance = lemma in STANCE_LEMMAS and any(c.dep_ == "prep" for c in complements)
         words = [t for t in after if not (t.is_punct or t.is_space)]
-        if lemma == "cite" and verb.dep_ == "advcl":
+        if relays:
             return None  # "X reported, citing a source": the relay, not a statement
         one_name = len(words) == 1 and lemma in STANCE_LEMMAS and self.is_named(words[0])
         if (len(words) >= 2 or one_name) and (
-            ((has_object or about) and lemma not in NO_OBJECT_LEMMAS) or stance
+            ((has_object or about) and lemma not in NO_OBJECT_LEMMAS)
+            or stance
+            or (lemma in _DIRECTIVES and _directive(verb))
         ):
             start, end = self.token_span(after)
             return _Candidate(
@@ -656,6 +710,27 @@ class _ArticleQuotes:
             start, end = self.token_span(after)
             return _Candidate(verb, cue_text, speaker, start, end, "mixed", "object-quote", 3)
         return None
+
+    def inverted_after_quote(self, verb: Token) -> _Candidate | None:
+        """'"...," says Myra Gutin, a historian': a name right after the cue that the parse
+        took for the subject of a later clause (it runs sentences over paragraph breaks)."""
+        after = verb.i + 1
+        if after >= len(self.doc) or verb.tag_ not in {"VBD", "VBZ"}:
+            return None
+        entity = self.entity_on(self.doc[after])
+        if entity is None or entity.type not in {"PERSON", "ORG"}:
+            return None
+        quote = self.adjacent_quote(verb, None)
+        if quote is None or quote.close > verb.idx:
+            return None
+        last = after
+        while last + 1 < len(self.doc) and self.entity_on(self.doc[last + 1]) is entity:
+            last += 1
+        named = self.doc[after : last + 1]
+        speaker = Speaker(entity, entity.description, (named.start_char, named.end_char))
+        return _Candidate(
+            verb, verb.text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
+        )
 
     def asked(self, verb: Token) -> _Candidate | None:
         """ "Asked about the merger, she ...": the question is the asker's, named or not."""
@@ -687,6 +762,18 @@ class _ArticleQuotes:
         tokens = [t for t in content.subtree if not (t.head == content and t.dep_ == "advcl")]
         start, end = self.token_span(self.in_paragraph(tokens, verb))
         return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), "asked", 2)
+
+    def cites_source(self, obj: Token | None) -> bool:
+        """Whether a cited thing is a source (a person, an outlet, a report), not a reason."""
+        if obj is None or obj.pos_ == "PRON":
+            return True
+        entity = self.entity_on(obj)
+        if entity is not None and entity.type in {"PERSON", "ORG", "NORP"}:
+            return True
+        lemma = obj.lemma_.lower()
+        return lemma in SOURCE_NOUNS | UNNAMED_SOURCE_NOUNS | MEDIA_NOUNS | REPORT_NOUNS | (
+            ORG_NOUNS | TITLE_WORDS
+        )
 
     def is_named(self, tok: Token) -> bool:
         """A person or organisation by name: "endorsed Cruz" takes a side, "endorsed it" not."""
@@ -740,7 +827,7 @@ class _ArticleQuotes:
             for c in tok.children
         ):
             return True
-        return tok.dep_ == "advcl" and tok.i > verb.i
+        return tok.dep_ == "advcl" and tok.i > verb.i and not _for_clause(tok, verb)
 
     def inverted(self, verb: Token) -> tuple[Speaker, list[Token]] | None:
         """ "..., The Wall Street Journal reported Sunday": a name, then the cue, at the end."""
@@ -761,27 +848,110 @@ class _ArticleQuotes:
             first -= 1
             if self.doc[first - 1].text != ",":
                 return None
-        tokens = [t for t in verb.sent if t.i < first - 1]
+        tokens = self.in_paragraph([t for t in verb.sent if t.i < first - 1], verb)
         if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
             return None
         named = self.doc[first : before + 1]
         return Speaker(entity, entity.description, (named.start_char, named.end_char)), tokens
 
-    def according_to(self, tok: Token) -> _Candidate | None:
-        """ "..., according to X": content is the rest of the sentence."""
-        to = next((c for c in tok.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-        if source is None:
+    def put_cue(self, verb: Token) -> _Candidate | None:
+        """ "as one diplomat put it, ...", "Forbes puts his net worth at $45 billion"."""
+        subject = self.subject_of(verb)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subject is None or obj is None:
             return None
+        as_put_it = obj.lower_ == "it" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        )
+        if as_put_it and verb.dep_ == "advcl":
+            own = {t.i for t in verb.subtree}
+            tokens = self.in_paragraph([t for t in verb.head.subtree if t.i not in own], verb)
+            rule = "as-cue"
+        else:
+            at = next(
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i),
+                None,
+            )
+            if at is None or not any(
+                t.like_num or t.ent_type_ in {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}
+                for t in at.subtree
+            ):
+                return None  # "put pressure on", "put it at risk": not an estimate
+            tokens = list(self.doc[obj.left_edge.i : at.right_edge.i + 1])
+            rule = "object"
+        if len(tokens) < 3:
+            return None
+        start, end = self.token_span(tokens)
+        speaker = self.resolve(subject)
+        return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), rule, 2)
+
+    def received(self, noun: Token) -> _Candidate | None:
+        """ "Trump's comments have drawn criticism from Berlin": what the subject received is
+        the source's stance on the subject."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "under":  # "came under criticism"
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return None
+        if _lemma(verb) not in _RECEIVING_VERBS:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+            return None
+        source = next(
+            (
+                g
+                for head in (noun, verb)
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if source is None:
+            return None  # "Mrs. Clinton faced scrutiny": nobody's stance in particular
+        speaker = self.resolve(source)
+        start, end = self.np_span(subject)
+        cue_text = self.text[verb.idx : noun.idx + len(noun.text)]
+        return _Candidate(noun, cue_text, speaker, start, end, self.kind(start, end), "received", 3)
+
+    def in_view(self, tok: Token) -> _Candidate | None:
+        """ "In my view, ...", "which in his view has gained strength", "in the eyes of X":
+        the rest of the sentence is the holder's view."""
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() not in _VIEW_NOUNS:
+            return None
+        holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if holder is None:
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if holder is None:
+            return None
+        cue_text = self.text[tok.idx : noun.idx + len(noun.text)]
+        return self.rest_of_sentence(tok, cue_text, holder, "in-view")
+
+    def rest_of_sentence(
+        self, tok: Token, cue_text: str, source: Token, rule: str
+    ) -> _Candidate | None:
+        """The sentence outside the cue phrase ``tok`` heads, as what ``source`` holds."""
         phrase = {t.i for t in tok.subtree}
-        rest = [t for t in tok.sent if t.i not in phrase]
+        rest = self.in_paragraph([t for t in tok.sent if t.i not in phrase], tok)
         if len(rest) < 3:
             return None
         start, end = self.token_span(rest)
         speaker = self.resolve(source)
-        return _Candidate(
-            tok, "according to", speaker, start, end, self.kind(start, end), "according-to", 1
-        )
+        return _Candidate(tok, cue_text, speaker, start, end, self.kind(start, end), rule, 1)
+
+    def according_to(self, tok: Token) -> _Candidate | None:
+        """ "..., according to X": content is the rest of the sentence."""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to else None
+        if source is not None and source.dep_ == "pcomp":  # "according to show insiders",
+            source = next((c for c in source.children if c.dep_ == "dobj"), source)  # mis-parsed
+        if source is None:
+            return None
+        return self.rest_of_sentence(tok, "according to", source, "according-to")
 
     def inside(self, q: QuoteMarks, tokens: list[Token]) -> bool:
         return tokens[0].idx <= q.open and q.close <= tokens[-1].idx + len(tokens[-1].text)
@@ -833,24 +1003,37 @@ class _ArticleQuotes:
                 candidate = self.according_to(tok)
             elif tok.pos_ in {"VERB", "AUX"} and _lemma(tok) in CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUE_LEMMAS | set(
-                POSSESSIVE_CUE_NOUNS
-            ):
-                if tok.lemma_.lower() in NOUN_CUE_LEMMAS:
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _NOUN_CUES:
+                lemma = tok.lemma_.lower()
+                if lemma in _RECEIVED_STANCES:
+                    candidate = self.received(tok)
+                if candidate is None and lemma in NOUN_CUE_LEMMAS:
                     candidate = self.noun_cue(tok)
                 if candidate is None:
                     candidate = self.possessive_cue(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in CLAUSE_CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
                 if candidate is not None and not (
-                    candidate.rule == "ccomp"
-                    and re.match(r"(that|whether)\s", self.text[candidate.start : candidate.end])
+                    (candidate.rule == "ccomp" and _THAT_CLAUSE.match(self.text, candidate.start))
+                    or (candidate.rule == "object" and _sees_as(tok, self.text))
                 ):
                     candidate = None  # "they know this", "I see him": not a view held
+            elif tok.pos_ == "VERB" and _lemma(tok) in QUOTE_ONLY_LEMMAS:
+                candidate = self.candidates_for(tok)
+                if candidate is not None and candidate.rule != "direct-adjacent":
+                    candidate = None  # "continued to plot against us": no speech
+                elif (
+                    candidate is not None
+                    and _lemma(tok) == "go"
+                    and not any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
+                ):
+                    candidate = None  # '"...," he went on' only
+            elif tok.pos_ == "VERB" and _lemma(tok) == "put":
+                candidate = self.put_cue(tok)
             elif tok.pos_ == "ADJ" and tok.lower_ in STANCE_ADJECTIVES:
                 candidate = self.adjective_cue(tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
-                candidate = self.in_source(tok)
+                candidate = self.in_view(tok) or self.in_source(tok)
             if candidate is None or candidate.end - candidate.start < 2:
                 continue
             clash = next((c for c in chosen if self.clashes(c, candidate)), None)
@@ -861,6 +1044,7 @@ class _ArticleQuotes:
             chosen.append(candidate)
             self.remember(candidate)
         chosen += [c for c in self.colon_cues() if not any(_overlap(c, o) > 0 for o in chosen)]
+        chosen += [c for c in self.dash_cues() if not any(_overlap(c, o) > 0 for o in chosen)]
         chosen += self.continuations(chosen)
         chosen += self.unattributed(chosen)
         chosen.sort(key=lambda c: c.start)
@@ -869,6 +1053,27 @@ class _ArticleQuotes:
     def clashes(self, a: _Candidate, b: _Candidate) -> bool:
         """Two finds of one attribution (nested attributions cost more precision than they add)."""
         return _overlap(a, b) > 0.5
+
+    def dash_cues(self) -> list[_Candidate]:
+        """'"He is someone no sane person would want as president.” ― Jorge Falcon': a
+        quotation signed, as readers' responses and epigraphs are, by a dash and a name."""
+        found: list[_Candidate] = []
+        for match in _DASH_SIGNED.finditer(self.qtext):
+            start, end = match.span("content")
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;"):
+                end -= 1
+            span = self.doc.char_span(*match.span("name"), alignment_mode="expand")
+            if span is None or len(self.text[start:end].split()) < _MIN_DIRECT_WORDS:
+                continue
+            name = match.group("name").rstrip(".")
+            entity = self.entity_in(list(span), ("PERSON", "ORG")) or self.entities.find(name)
+            if entity is not None and entity.type not in {"PERSON", "ORG", "NORP"}:
+                continue  # '"..." — Washington': a place, not a signature
+            speaker = Speaker(entity, name, (span.start_char, span.start_char + len(name)))
+            found.append(_Candidate(span[0], "―", speaker, start, end, "direct", "dash", 4))
+        return found
 
     def colon_cues(self) -> list[_Candidate]:
         """ "Pence: Gennifer Flowers won't be at the debate": a name, a colon, the words.
@@ -885,8 +1090,10 @@ class _ArticleQuotes:
                 continue
             quoted = self.qtext[start - 1 : start] in '"“'
             said = self.text[start:end]
+            shouted = match.group("name").isupper() and len(match.group("name")) >= 3
             if not quoted and (
-                said.rstrip().endswith("?") or (len(said.split()) < 5 and name_start > 0)
+                (said.rstrip().endswith("?") and not shouted)
+                or (len(said.split()) < 5 and name_start > 0)
             ):
                 continue  # "Ted Cruz: Just hang on." in a list of goals, a question about X
             span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
@@ -903,7 +1110,9 @@ class _ArticleQuotes:
                 entity = self.entities.find(name) or self.by_surname(name)
             known = entity is not None and entity.type in {"PERSON", "ORG", "NORP"}
             shouted = name.isupper() and len(name) >= 3 and fold(name) not in _NOT_SPEAKERS
-            source = words[-1].lemma_.lower() in SOURCE_NOUNS | UNNAMED_SOURCE_NOUNS
+            source = words[-1].lemma_.lower() in (
+                SOURCE_NOUNS | UNNAMED_SOURCE_NOUNS | MEDIA_NOUNS | REPORT_NOUNS
+            )
             if not (known or shouted or source):
                 continue
             colon = self.doc.char_span(name_end, name_end + 1, alignment_mode="expand")
@@ -1037,7 +1246,7 @@ class _ArticleQuotes:
         if head.pos_ not in {"VERB", "AUX"} or _lemma(head) in CUE_LEMMAS:
             return None  # "said in a statement" is the verb's own cue
         own = {t.i for t in tok.subtree}
-        tokens = [t for t in head.subtree if t.i not in own]
+        tokens = self.in_paragraph([t for t in head.subtree if t.i not in own], tok)
         if len(tokens) < 3:
             return None
         start, end = self.token_span(tokens)
@@ -1152,28 +1361,99 @@ class _ArticleQuotes:
 
 def _without_embedded_cues(clause: Token) -> list[Token]:
     """The clause without a reporting participle hung on it: "he saw no need, telling X that
-    ..." is a second attribution, not part of the first one's content."""
+    ..." is a second attribution, not part of the first one's content; nor is a clause set
+    against it ("..., while 22 percent said ...") or an aside with a cue of its own."""
     cut: set[int] = set()
     for tok in clause.subtree:
-        if (
-            tok.i > clause.i
-            and _lemma(tok) in CUE_LEMMAS
-            and (
-                (tok.dep_ in {"advcl", "xcomp", "conj"} and tok.tag_ == "VBG")
-                # "said the plan would fail, and called him ...": the parse hangs the second
-                # cue of the same speaker on the reported clause
-                or (
-                    tok.dep_ == "conj"
-                    and tok.head.i == clause.i
-                    and (
-                        tok.tag_ in {"VBD", "VBZ"}
-                        or any(c.dep_ in {"aux", "neg"} for c in tok.children)
-                    )
-                )
-            )
-        ):
+        if tok.i > clause.i and (_second_cue(tok, clause) or _contrast(tok) or _nested_aside(tok)):
             cut.update(t.i for t in tok.subtree)
     return [t for t in clause.subtree if t.i not in cut] or list(clause.subtree)
+
+
+def _second_cue(tok: Token, clause: Token) -> bool:
+    """A reporting verb hung on the clause that starts an attribution of its own."""
+    if _lemma(tok) not in CUE_LEMMAS:
+        return False
+    if tok.dep_ in {"advcl", "xcomp", "conj"} and tok.tag_ == "VBG":
+        return True
+    # "said the plan would fail, and called him ...": the parse hangs the second cue of the
+    # same speaker on the reported clause
+    return (
+        tok.dep_ == "conj"
+        and tok.head.i == clause.i
+        and (tok.tag_ in {"VBD", "VBZ"} or any(c.dep_ in {"aux", "neg"} for c in tok.children))
+    )
+
+
+def _without_nested_asides(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The tokens without a comma-led aside that attributes something of its own."""
+    cut: set[int] = set()
+    for tok in tokens:
+        if tok.i > anchor.i and tok.i not in cut and _nested_aside(tok):
+            cut.update(t.i for t in tok.subtree)
+    return [t for t in tokens if t.i not in cut] or tokens
+
+
+def _nested_aside(tok: Token) -> bool:
+    """ "..., contradicting the police's earlier claim that ...", "..., which he said were
+    ...": a comma-led clause that holds an attribution of its own, not part of this one."""
+    if tok.dep_ not in {"advcl", "relcl", "acl", "conj", "parataxis"} or tok.left_edge.i == 0:
+        return False
+    if tok.doc[tok.left_edge.i - 1].text not in {",", "—", "–", "--", ";"}:
+        return False
+    return any(
+        (t.pos_ == "VERB" and _lemma(t) in CUE_LEMMAS)
+        or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUE_LEMMAS)
+        for t in tok.subtree
+    )
+
+
+def _contrast(tok: Token) -> bool:
+    """ "..., while 22 percent said ...": a clause set against what was said, not part of it."""
+    if tok.dep_ not in {"advcl", "conj"} or tok.left_edge.i == 0:
+        return False
+    if tok.doc[tok.left_edge.i - 1].text != ",":
+        return False
+    return any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in tok.children)
+
+
+def _for_clause(tok: Token, verb: Token) -> bool:
+    """ "called for all candidates to lay out specifics": the parse makes "for" the mark of
+    a clause, where it is the preposition that takes what was called for."""
+    mark = tok.doc[tok.left_edge.i]
+    return (
+        tok.dep_ == "advcl"
+        and mark.lower_ == "for"
+        and mark.dep_ == "mark"
+        and mark.head.i == tok.i
+        and mark.i - verb.right_edge.i <= 1
+        and tok.doc[verb.i + 1 : mark.i].text.strip() in {"", ","}
+    )
+
+
+def _directive(verb: Token) -> bool:
+    """ "told residents not to drink the water", "asks her assistant to print out ...": an
+    instruction to someone, which is what was said."""
+    children = [c for c in verb.children if c.i > verb.i]
+    return any(c.dep_ in {"dobj", "dative"} for c in children) and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in children
+    )
+
+
+def _sees_as(verb: Token, text: str) -> bool:
+    """ "developers see golf courses as wasted space": a view held of something (not asked
+    about: "do you see those two as equivalent?")."""
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    stop = _SENTENCE_STOP.search(text, verb.idx)
+    if not has_object or (stop is not None and stop.group() == "?"):
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))
+        for c in verb.children
+        if c.i > verb.i
+    )
 
 
 def _leading_run(tokens: list[Token]) -> list[Token]:
@@ -1182,6 +1462,8 @@ def _leading_run(tokens: list[Token]) -> list[Token]:
     for tok in tokens:
         if run and any(not t.is_punct for t in tok.doc[run[-1].i + 1 : tok.i]):
             break
+        if run and tok.text in _ASIDE_DASHES:
+            break  # "called him "the next George Washington" – the Founding Father who ..."
         run.append(tok)
     return run
 

@@ -45,9 +45,7 @@ SUPPORT = _word_set(
     "officially verified indeed shows showed proved proves evidence footage video photos "
     "statement said says told"
 )
-NEGATION = _word_set(
-    "not no never nothing none nobody neither nor without n't cannot"
-)
+NEGATION = _word_set("not no never nothing none nobody neither nor without n't cannot")
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -136,8 +134,13 @@ class StanceFeatures:
 
         unique = list(dict.fromkeys(texts))
         self.word_tfidf = TfidfVectorizer(
-            tokenizer=content_words, token_pattern=None, lowercase=False,
-            sublinear_tf=True, min_df=2, ngram_range=(1, 2), max_features=60_000,
+            tokenizer=content_words,
+            token_pattern=None,
+            lowercase=False,
+            sublinear_tf=True,
+            min_df=2,
+            ngram_range=(1, 2),
+            max_features=60_000,
         ).fit(unique)
         matrix = self.word_tfidf.transform(unique)
         components = min(self.lsa_dimensions, len(unique) - 1, matrix.shape[1] - 1)
@@ -237,9 +240,7 @@ class StanceFeatures:
 class StanceModel:
     """Two-stage gradient boosting: related vs unrelated, then agree / disagree / discuss."""
 
-    def __init__(
-        self, seed: int = 0, max_iter: int = 300, class_weight: str | None = None
-    ) -> None:
+    def __init__(self, seed: int = 0, max_iter: int = 300, class_weight: str | None = None) -> None:
         self.seed = seed
         self.max_iter = max_iter
         self.class_weight = class_weight
@@ -268,7 +269,9 @@ class StanceModel:
             self._constant_stance = related_labels[0] if related_labels else "discuss"
         else:
             self.stance = HistGradientBoostingClassifier(
-                max_iter=self.max_iter, learning_rate=0.05, random_state=self.seed,
+                max_iter=self.max_iter,
+                learning_rate=0.05,
+                random_state=self.seed,
                 class_weight=self.class_weight,
             ).fit(x[related], y[related])
         return self

@@ -7,20 +7,27 @@ of each run: if the near-duplicate lookup or the clusterer scanned the store, th
 tenth would be slower.
 
 The HTML runs time ``newsprism ingest`` itself (reading, extraction in worker processes,
-near-duplicates, clustering on) from files: the real pages of the article-extraction set,
-and real news articles (PolNeAR, DUC 2004) set in a news page with the usual navigation,
-scripts, related links and footer around them.
+near-duplicates, clustering on) from files: the real pages of the article-extraction set;
+real news articles (PolNeAR, DUC 2004) set in a small news page with the usual navigation,
+scripts, related links and footer around them; and the same articles set in the real
+pages of the article-extraction set in place of each page's own article, so a thousand
+distinct articles come with real-world page weight (navigation, scripts, ad markup).
 """
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
 import random
 import re
 import resource
 import tempfile
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, stable_id
@@ -80,8 +87,8 @@ def news_page(title: str, paragraphs: list[str], index: int) -> str:
     )
 
 
-def write_news_pages(data: Path, folder: Path, limit: int | None = None) -> int:
-    """Pages for PolNeAR (then DUC 2004) articles in ``folder``; returns how many."""
+def article_texts(data: Path, limit: int | None = None) -> list[list[str]]:
+    """PolNeAR (then DUC 2004) articles as lines: a title, then the paragraphs."""
     texts: list[list[str]] = []
     for path in sorted((data / "polnear").glob("*/text/*.txt")):
         texts.append([line for line in path.read_text("utf-8").splitlines() if line.strip()])
@@ -90,9 +97,126 @@ def write_news_pages(data: Path, folder: Path, limit: int | None = None) -> int:
     texts = [t for t in texts if len(t) >= 2][:limit]
     if not texts:
         raise NewsprismError(f"no PolNeAR or DUC 2004 text under {data}")
+    return texts
+
+
+def write_news_pages(data: Path, folder: Path, limit: int | None = None) -> int:
+    """Pages for PolNeAR (then DUC 2004) articles in ``folder``; returns how many."""
+    texts = article_texts(data, limit)
     for i, lines in enumerate(texts):
         (folder / f"page-{i:05d}.html").write_text(news_page(lines[0], lines[1:], i), "utf-8")
     return len(texts)
+
+
+_WORD = re.compile(r"\w+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XML text
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+@dataclass
+class Shell:
+    """A real page whose article paragraphs can be swapped for another article's."""
+
+    tree: Any  # lxml.html.HtmlElement, the whole page
+    body: Any  # the element holding most of the article's paragraphs
+    paragraphs: list[Any]  # the page's own article paragraphs, wherever they sit
+
+
+def page_shell(page: bytes, article_body: str, min_paragraphs: int = 2) -> Shell | None:
+    """The page with its article paragraphs located through the data set's ground truth:
+    ``<p>`` elements of five words or more whose 4-word shingles are mostly the truth's.
+    None when fewer than ``min_paragraphs`` of them share a parent, or they cover less than
+    half of the truth (text in ``<div>``s or ``<br>``-separated lines: no clean swap)."""
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(page)
+    truth = _shingles(article_body)
+    if not truth:
+        return None
+    paragraphs, covered = [], 0
+    for element in tree.iter("p"):
+        own = _shingles(element.text_content())
+        shared = len(own & truth)
+        if own and shared >= 0.7 * len(own):
+            paragraphs.append(element)
+            covered += shared
+    parents = Counter(p.getparent() for p in paragraphs)
+    if not parents or covered < 0.5 * len(truth):
+        return None
+    body, count = parents.most_common(1)[0]
+    if count < min_paragraphs:
+        return None
+    return Shell(tree=tree, body=body, paragraphs=paragraphs)
+
+
+def shell_page(shell: Shell, title: str, paragraphs: list[str], index: int) -> bytes:
+    """The shell's page with ``paragraphs`` in place of its own article, ``title`` as its
+    title and a URL of its own (a shared canonical URL would make every page one article)."""
+    import copy
+
+    import lxml.html
+
+    tree = copy.deepcopy(shell.tree)
+    # deepcopy keeps document order: find the copies of the body and paragraphs by position.
+    order = {id(e): i for i, e in enumerate(shell.tree.iter())}
+    elements = list(tree.iter())
+    body = elements[order[id(shell.body)]]
+    old = [elements[order[id(p)]] for p in shell.paragraphs]
+    first = next(p for p in old if p.getparent() is body)
+    for text in paragraphs:
+        element = lxml.html.Element("p")
+        element.text = _CONTROL.sub("", text)
+        first.addprevious(element)
+    for p in old:
+        p.drop_tree()
+    title = _CONTROL.sub("", title)
+    for element in tree.iter("title", "h1"):
+        element.text, element[:] = title, []
+    for meta in tree.iter("meta"):
+        name = meta.get("property") or meta.get("name") or ""
+        if name in {"og:title", "twitter:title"}:
+            meta.set("content", title)
+        elif name in {"og:url", "twitter:url"}:
+            meta.set("content", f"https://news.example.org/story/{index}")
+    for link in tree.iter("link"):
+        if link.get("rel") == "canonical":
+            link.set("href", f"https://news.example.org/story/{index}")
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json" and "articleBody" in (script.text or ""):
+            script.drop_tree()  # the page's own article again, in structured data
+    result: bytes = lxml.html.tostring(tree, encoding="utf-8", doctype="<!DOCTYPE html>")
+    return result
+
+
+def write_shell_pages(data: Path, folder: Path, limit: int | None = None) -> tuple[int, int]:
+    """PolNeAR and DUC 2004 articles set in the real pages of the article-extraction set
+    (``html/<id>.html.gz``, truth in ``ground-truth.json``), in turn, gzipped like the set's
+    own pages; returns (pages written, shells used)."""
+    source = data / "article-extraction"
+    truth_file = source / "ground-truth.json"
+    if not truth_file.is_file():
+        raise NewsprismError(f"no article-extraction ground truth under {data}")
+    truth = json.loads(truth_file.read_text("utf-8"))
+    shells = []
+    for path in sorted((source / "html").glob("*.html.gz")):
+        key = path.name.split(".")[0]
+        if key in truth and (shell := page_shell(
+            gzip.decompress(path.read_bytes()), truth[key]["articleBody"]
+        )):
+            shells.append(shell)
+            if limit is not None and len(shells) >= limit:
+                break
+    if not shells:
+        raise NewsprismError(f"no page of {source / 'html'} has its article located")
+    texts = article_texts(data, limit)
+    for i, lines in enumerate(texts):
+        page = shell_page(shells[i % len(shells)], lines[0], lines[1:], i)
+        (folder / f"page-{i:05d}.html.gz").write_bytes(gzip.compress(page, compresslevel=1))
+    return len(texts), len(shells)
 
 
 def measure_html(sources: list[Path], label: str) -> dict:
@@ -180,6 +304,10 @@ def run(data: Path, limit: int | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="newsprism-pages-") as folder:
         write_news_pages(data, Path(folder), limit)
         runs.append(measure_html([Path(folder)], "html_news_pages"))
+    if (data / "article-extraction" / "ground-truth.json").is_file():
+        with tempfile.TemporaryDirectory(prefix="newsprism-pages-") as folder:
+            _, shells = write_shell_pages(data, Path(folder), limit)
+            runs.append(measure_html([Path(folder)], "html_real_shells") | {"shells": shells})
     real_pages = data / "article-extraction" / "html"
     if real_pages.is_dir():
         pages = sorted(real_pages.glob("*.html.gz"))[:limit]

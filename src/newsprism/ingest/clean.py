@@ -95,6 +95,7 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]*|[^()]*\([^()]*\)[^()]*)\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _AUTOLINK = re.compile(r"<((?:https?://|www\.)[^\s<>]+)>")
+_MD_MARK = re.compile(r"[#!\[*_<]")  # a line without these has no Markdown to strip
 
 # Text cues that name the outlet.
 _PROMO_OUTLET = re.compile(
@@ -130,6 +131,8 @@ class Cleaned:
 
 def strip_markdown(line: str) -> tuple[str, bool]:
     """The line without Markdown markup, and whether it was a heading."""
+    if not _MD_MARK.search(line):
+        return line.strip(), False  # most lines: no character any rule below needs
     heading = bool(_MD_HEADING.match(line))
     line = _MD_HEADING.sub("", line)
     line = _MD_IMAGE.sub("", line)
@@ -138,6 +141,10 @@ def strip_markdown(line: str) -> tuple[str, bool]:
     line = _AUTOLINK.sub(r"\1", line)
     return line.strip(), heading
 
+
+# Characters outside Latin letters (Basic, Supplement, Extended A/B and Additional) and
+# the general punctuation and currency blocks.
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf]")
 
 # Scripts written together in one language count as one.
 _SCRIPT_GROUP = {"CJK": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK",
@@ -303,7 +310,10 @@ def clean_text(
         if date_from_line(line) is not None:
             cut.append(line)
             continue
-        if body_script and script_share(line)[0] not in (None, body_script):
+        # A line of Latin letters, punctuation and symbols only is Latin: look up scripts
+        # only for other lines.
+        if (body_script and not (body_script == "LATIN" and not _BEYOND_LATIN.search(line))
+                and script_share(line)[0] not in (None, body_script)):
             foreign.add(len(kept))
         if (split := split_link_line(line)) is not None:
             head, rest = split

@@ -6,7 +6,8 @@ import json
 import tempfile
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 from pathlib import Path
 
 from newsprism.config import DEFAULT, Settings
@@ -68,31 +69,45 @@ def read_url(url: str, settings: Settings = DEFAULT) -> tuple[list[RawDocument],
     return out, problems
 
 
-def read_sources(
-    sources: list[str], settings: Settings = DEFAULT
-) -> tuple[list[RawDocument], list[str]]:
-    from newsprism.ingest import read_documents
+class SourceReader:
+    """The sources' documents, read file by file as ingest asks for them.
 
-    docs: list[RawDocument] = []
-    problems: list[str] = []
-    paths = [Path(s) for s in sources if not is_url(s)]
-    if paths:
-        found, trouble = read_documents(paths, settings)
-        docs.extend(found)
-        problems.extend(trouble)
-    for url in (s for s in sources if is_url(s)):
-        try:
-            found, trouble = read_url(url, settings)
-        except NewsprismError as exc:
-            problems.append(str(exc))
-            continue
-        docs.extend(found)
-        problems.extend(trouble)
-    return docs, problems
+    Reading everything first would hold every page in memory before the first is stored;
+    here only the few chunks in flight are. ``expected`` starts at one document per input
+    and grows as files holding many (WARC, JSON Lines, feeds) are opened; ``problems``
+    gets a line per unreadable input as it is met.
+    """
+
+    def __init__(self, sources: list[str], settings: Settings = DEFAULT) -> None:
+        from newsprism.ingest.readers import input_files
+
+        self.settings = settings
+        paths = [Path(s) for s in sources if not is_url(s)]
+        self.files, self.problems = input_files(paths) if paths else ([], [])
+        self.urls = [s for s in sources if is_url(s)]
+        self.expected = len(self.files) + len(self.urls)
+
+    def __iter__(self) -> Iterator[RawDocument]:
+        from newsprism.ingest.readers import read_file
+
+        for path in self.files:
+            found, trouble = read_file(path, self.settings)
+            yield from self._counted(found, trouble)
+        for url in self.urls:
+            try:
+                found, trouble = read_url(url, self.settings)
+            except NewsprismError as exc:
+                found, trouble = [], [str(exc)]
+            yield from self._counted(found, trouble)
+
+    def _counted(self, found: list[RawDocument], trouble: list[str]) -> list[RawDocument]:
+        self.problems.extend(trouble)
+        self.expected += len(found) - 1
+        return found
 
 
 def _pending(
-    docs: list[RawDocument], ingester: Ingester, settings: Settings, chunk: int = 16
+    docs: Iterable[RawDocument], ingester: Ingester, settings: Settings, chunk: int = 16
 ) -> Iterator[Pending | str | None]:
     """Articles to store; a problem line for a document that gives none; None for one stored.
 
@@ -106,9 +121,14 @@ def _pending(
 
     waiting: deque[tuple[int, list[str], list[str]]] = deque()  # known count, keys, sources
 
+    stream = iter(docs)
+    # Starting workers costs a few seconds of imports: not worth it for a handful of files.
+    first = list(islice(stream, 4 * chunk + 1))
+    workers = 1 if len(first) <= 4 * chunk else worker_count(settings)
+
     def chunks() -> Iterator[list[RawDocument]]:
-        for start in range(0, len(docs), chunk):
-            part = docs[start : start + chunk]
+        rest = chain(first, stream)
+        while part := list(islice(rest, chunk)):
             keys = [raw_hash(d.html if d.html is not None else d.text or "") for d in part]
             known = ingester.known_raw(keys)
             fresh = [(d, k) for d, k in zip(part, keys, strict=True) if k not in known]
@@ -116,8 +136,6 @@ def _pending(
             waiting.append((len(part) - len(fresh), [k for _, k in fresh], sources))
             yield [d for d, _ in fresh]
 
-    # Starting workers costs a few seconds of imports: not worth it for a handful of files.
-    workers = 1 if len(docs) <= 4 * chunk else worker_count(settings)
     for prepared in prepare_all(chunks(), settings, cluster=ingester.cluster, workers=workers):
         stored, keys, sources = waiting.popleft()
         yield from [None] * stored
@@ -148,12 +166,18 @@ def ingest(
     settings = DEFAULT
     console = Console(stderr=True)
     store = open_store(url)
-    docs, problems = read_sources(sources, settings)
-    for problem in problems:
-        console.print(f"newsprism: {problem}", markup=False, highlight=False)
+    reader = SourceReader(sources, settings)
     ingester = Ingester(store, settings, cluster=cluster)
     counts = ingester.counts
-    counts.skipped += len(problems)
+    reported = 0
+
+    def report_problems() -> None:
+        nonlocal reported
+        for problem in reader.problems[reported:]:
+            console.print(f"newsprism: {problem}", markup=False, highlight=False)
+        counts.skipped += len(reader.problems) - reported
+        reported = len(reader.problems)
+
     columns = (
         TextColumn("ingest"),
         BarColumn(),
@@ -163,7 +187,8 @@ def ingest(
     )
     try:
         with Progress(*columns, console=console, transient=False, disable=quiet) as progress:
-            task = progress.add_task("ingest", total=len(docs), counts="")
+            report_problems()
+            task = progress.add_task("ingest", total=reader.expected, counts="")
             batch: list[Pending] = []
 
             def flush() -> None:
@@ -179,7 +204,10 @@ def ingest(
                 progress.update(task, advance=len(batch), counts=counts.line())
                 batch.clear()
 
-            for item in _pending(docs, ingester, settings):
+            for item in _pending(reader, ingester, settings):
+                if len(reader.problems) > reported:
+                    report_problems()
+                progress.update(task, total=reader.expected)
                 if item is None:
                     counts.duplicate += 1
                     progress.update(task, advance=1, counts=counts.line())
@@ -193,6 +221,8 @@ def ingest(
                         flush()
             if batch:
                 flush()
+            report_problems()
+            progress.update(task, total=reader.expected)
             ingester.finish()
     finally:
         console.print(f"newsprism: {counts.line()}", markup=False, highlight=False)

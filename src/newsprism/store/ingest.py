@@ -9,13 +9,14 @@ killed mid-batch loses only that batch, which the next run stores again.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import delete, insert, or_, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, defer
 
 from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
@@ -24,12 +25,13 @@ from newsprism.store.db import Store
 from newsprism.store.models import ArticleRow, Meta, MinhashBand, StoryRow, TermFrequency
 from newsprism.store.repository import (
     add_frequencies,
+    id_chunks,
     load_active_stories,
     load_frequencies,
     merge_stories,
     now,
-    refresh_story_summary,
-    save_story,
+    refresh_story_summaries,
+    save_stories,
     vector_bytes,
 )
 from newsprism.stories.cluster import Features, OnlineClusterer, entity_key, extract_features
@@ -129,12 +131,17 @@ class Ingester:
         with self.store.session() as session, session.begin():
             fresh = self._drop_stored(session, batch)
             self._rows: dict[str, ArticleRow] = {}  # held, so the session keeps them loaded
+            # One probe for the whole batch's LSH bands; the batch's own articles are matched
+            # here, so the rows go in with one statement at the end, story and all.
+            stored_bands = self._stored_bands(session, fresh)
+            batch_bands: dict[tuple[int, int], set[str]] = defaultdict(set)
             for item in fresh:
-                self._link_origin(session, item)
+                self._link_origin(session, item, stored_bands, batch_bands)
                 row = self._row(item)
                 self._rows[item.article.id] = row
                 session.add(row)
-                session.flush()
+                for key in enumerate(item.bands):
+                    batch_bands[key].add(item.article.id)
                 if item.replaces_origin:
                     session.execute(
                         update(ArticleRow)
@@ -146,19 +153,40 @@ class Ingester:
                         )
                         .values(origin_id=item.article.id)
                     )
-                session.execute(
-                    insert(MinhashBand),
-                    [
-                        {"article_id": item.article.id, "band": b, "hash": h}
-                        for b, h in enumerate(item.bands)
-                    ],
-                )
             if self.cluster and fresh:
                 self._cluster(session, fresh)
-            session.flush()
+            session.flush()  # the articles before their bands, which refer to them
+            bands = [
+                {"article_id": item.article.id, "band": b, "hash": h}
+                for item in fresh
+                for b, h in enumerate(item.bands)
+            ]
+            if bands:
+                session.execute(insert(cast(Table, MinhashBand.__table__)), bands)
         self.counts.new += len(fresh)
         self.counts.syndicated += sum(1 for p in fresh if p.origin_id)
         self.counts.duplicate += len(batch) - len(fresh)
+
+    def _stored_bands(
+        self, session: Session, items: Sequence[Pending]
+    ) -> dict[tuple[int, int], set[str]]:
+        """The stored articles sharing each (band, hash) of the items' signatures."""
+        wanted = {pair for item in items for pair in enumerate(item.bands)}
+        found: dict[tuple[int, int], set[str]] = defaultdict(set)
+        if not wanted:
+            return found
+        # Band hashes are 64-bit and random: an index probe on the hash finds the few
+        # candidates, the band number is then checked here.
+        hashes = sorted({h for _, h in wanted})
+        for start in range(0, len(hashes), 5000):  # far below any database's parameter limit
+            for article_id, band, value in session.execute(
+                select(MinhashBand.article_id, MinhashBand.band, MinhashBand.hash).where(
+                    MinhashBand.hash.in_(hashes[start : start + 5000])
+                )
+            ):
+                if (band, value) in wanted:
+                    found[(band, value)].add(article_id)
+        return found
 
     def _drop_stored(self, session: Session, batch: Sequence[Pending]) -> list[Pending]:
         for item in batch:
@@ -193,23 +221,19 @@ class Ingester:
             fresh.append(item)
         return fresh
 
-    def _link_origin(self, session: Session, item: Pending) -> None:
-        """Mark a near copy of a stored article as a copy of that article's origin."""
-        pairs = list(enumerate(item.bands))
-        if not pairs:
-            return
-        # Band hashes are 64-bit and random: an index probe on the hash finds the few
-        # candidates, the band number is then checked here.
-        wanted = set(pairs)
-        hits = {
-            article_id
-            for article_id, band, value in session.execute(
-                select(MinhashBand.article_id, MinhashBand.band, MinhashBand.hash).where(
-                    MinhashBand.hash.in_([h for _, h in pairs])
-                )
-            )
-            if (band, value) in wanted and article_id != item.article.id
-        }
+    def _link_origin(
+        self,
+        session: Session,
+        item: Pending,
+        stored_bands: dict[tuple[int, int], set[str]],
+        batch_bands: dict[tuple[int, int], set[str]],
+    ) -> None:
+        """Mark a near copy of a stored article (or of one earlier in its batch) as a copy
+        of that article's origin."""
+        hits: set[str] = set()
+        for pair in enumerate(item.bands):
+            hits.update(stored_bands.get(pair, ()), batch_bands.get(pair, ()))
+        hits.discard(item.article.id)
         if not hits:
             return
         candidates = session.execute(
@@ -296,32 +320,59 @@ class Ingester:
                 merge_stories(session, story_id, merged)
                 touched.difference_update(merged)
             touched.add(story_id)
-        for item in fresh:
-            if item.origin_id is None:
-                continue
-            copy_story = item.origin_story or session.scalar(
-                select(ArticleRow.story_id).where(ArticleRow.id == item.origin_id)
-            )
-            session.execute(
-                update(ArticleRow)
-                .where(ArticleRow.id == item.article.id)
-                .values(story_id=copy_story)
-            )
-            if copy_story:
-                touched.add(copy_story)
+        self._place_copies(session, fresh, touched)
         session.flush()
-        for touched_id in sorted(touched):
-            centroid = clusterer.stories.get(touched_id)
-            if centroid is not None:
-                save_story(session, centroid, self.settings)
-            else:
-                row = session.get(StoryRow, touched_id)
-                if row is not None:
-                    refresh_story_summary(session, row)
+        kept = sorted(t for t in touched if t in clusterer.stories)
+        save_stories(session, [clusterer.stories[t] for t in kept], self.settings)
+        if others := sorted(touched.difference(kept)):
+            refresh_story_summaries(
+                session, session.scalars(select(StoryRow).where(StoryRow.id.in_(others))).all()
+            )
         add_frequencies(session, increments, len(originals))
         self._since_refresh += len(originals)
         if self._since_refresh >= self.settings.cluster_refresh_every:
             self._refresh_window(session)
+
+    def _place_copies(self, session: Session, fresh: Sequence[Pending], touched: set[str]) -> None:
+        """Copies join their origin's story as it is now, after this batch's merges, and
+        the copies an older original took over follow it."""
+        copies = [p for p in fresh if p.origin_id is not None]
+        takeovers = [p for p in fresh if p.origin_id is None and p.replaces_origin]
+        if not copies and not takeovers:
+            return
+        session.flush()
+        origins = sorted({p.origin_id for p in copies if p.origin_id})
+        story_of: dict[str, str | None] = {}
+        for chunk in id_chunks(origins):
+            story_of.update(
+                session.execute(
+                    select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(chunk))
+                ).tuples().all()
+            )
+        for item in copies:
+            story_id = story_of.get(item.origin_id or "") or item.origin_story
+            row = self._rows.get(item.article.id)
+            if row is not None:
+                row.story_id = story_id
+            if story_id:
+                touched.add(story_id)
+        for item in takeovers:
+            row = self._rows.get(item.article.id)
+            if row is None or row.story_id is None:
+                continue
+            previous = session.scalars(
+                select(ArticleRow.story_id)
+                .where(ArticleRow.origin_id == item.article.id, ArticleRow.story_id.is_not(None))
+                .distinct()
+            ).all()
+            session.execute(
+                update(ArticleRow)
+                .where(ArticleRow.origin_id == item.article.id)
+                .values(story_id=row.story_id)
+                .execution_options(synchronize_session=False)
+            )
+            touched.update(p for p in previous if p)
+            touched.add(row.story_id)
 
     def _refresh_window(self, session: Session) -> None:
         """Batch re-clustering of the stories the latest articles belong to.
@@ -343,11 +394,7 @@ class Ingester:
             .limit(self.settings.cluster_window)
         ).all()
         story_ids = sorted({sid for sid in recent if sid in clusterer.stories})
-        rows = session.scalars(
-            select(ArticleRow)
-            .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.in_(story_ids))
-            .order_by(ArticleRow.ingested_at, ArticleRow.id)
-        ).all()
+        rows = window_rows(session, story_ids, self.settings.cluster_window_per_story)
         pairs = [(r, f) for r in rows if (f := features_from_row(r)) is not None]
         if len(pairs) < 2 or len(pairs) != len(rows):
             return  # articles stored without features: leave them to `newsprism recluster`
@@ -367,40 +414,53 @@ class Ingester:
             new_ids[label] = new_id
             taken.add(new_id)
         moved: dict[str, str] = {}
+        affected: set[str] = set()  # stories that lost or gained articles
         for (row, _), label in zip(pairs, labels, strict=True):
             if row.story_id != new_ids[label]:
+                affected.update((row.story_id or "", new_ids[label]))
                 moved[row.id] = new_ids[label]
                 row.story_id = new_ids[label]
+        affected.discard("")
         if not moved:
             return
         session.flush()
-        for origin_id, story_id in moved.items():
-            # Copies are not among the loaded rows: nothing in the session to synchronise.
-            session.execute(
-                update(ArticleRow)
-                .where(ArticleRow.origin_id == origin_id)
-                .values(story_id=story_id)
-                .execution_options(synchronize_session=False)
-            )
-        changed = {
-            label
-            for label, indices in members.items()
-            if any(pairs[i][0].id in moved for i in indices)
-        }
-        changed_ids = {new_ids[label] for label in changed}
-        for old_id in story_ids:
-            if old_id in changed_ids or old_id not in new_ids.values():
-                clusterer.remove(old_id)
-        for label in changed:
-            story = Story(id=new_ids[label])
+        # Copies follow their origin, in one statement (Core: copies are not among the
+        # loaded rows, nothing in the session to synchronise).
+        articles = cast(Table, ArticleRow.__table__)
+        session.execute(
+            update(articles)
+            .where(articles.c.origin_id == bindparam("origin"))
+            .values(story_id=bindparam("story")),
+            [{"origin": origin_id, "story": story_id} for origin_id, story_id in moved.items()],
+        )
+        kept = set(new_ids.values())
+        for story_id in affected:
+            clusterer.remove(story_id)
+        rebuilt = []
+        for label, story_id in new_ids.items():
+            if story_id not in affected:
+                continue
+            story = Story(id=story_id)
             for i in members[label]:
                 story.add(pairs[i][1])
             story.trim(self.settings.cluster_centroid_terms)
             clusterer.insert(story)
-            save_story(session, story, self.settings)
-        gone = set(story_ids) - set(new_ids.values())
-        if gone:
-            session.execute(delete(StoryRow).where(StoryRow.id.in_(sorted(gone))))
+            rebuilt.append(story)
+        save_stories(session, rebuilt, self.settings)
+        # A story whose window part all moved away may still have older articles.
+        emptied = sorted(affected - kept)
+        if emptied:
+            left = set(
+                session.scalars(
+                    select(ArticleRow.story_id).where(ArticleRow.story_id.in_(emptied)).distinct()
+                )
+            )
+            session.execute(delete(StoryRow).where(StoryRow.id.in_(sorted(set(emptied) - left))))
+            if left:
+                refresh_story_summaries(
+                    session,
+                    session.scalars(select(StoryRow).where(StoryRow.id.in_(sorted(left)))).all(),
+                )
 
     def _join(self, clusterer: OnlineClusterer, feats: Features, story_id: str) -> str:
         """An older original of a stored copy joins the copy's story directly."""
@@ -422,6 +482,35 @@ class Ingester:
         row.terms = feats.terms
         row.entities = feats.entities
         row.vector = vector_bytes(feats.vector)
+
+
+def window_rows(session: Session, story_ids: Sequence[str], per_story: int) -> list[ArticleRow]:
+    """The original articles of these stories, at most ``per_story`` latest of each, oldest
+    first: a story of thousands of articles is revised by its recent part, so a
+    re-clustering costs the same however large the stories grow."""
+    ranked = (
+        select(
+            ArticleRow.id,
+            func.row_number()
+            .over(
+                partition_by=ArticleRow.story_id,
+                order_by=(ArticleRow.ingested_at.desc(), ArticleRow.id.desc()),
+            )
+            .label("rank"),
+        )
+        .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.in_(story_ids))
+        .subquery()
+    )
+    return list(
+        session.scalars(
+            select(ArticleRow)
+            .join(ranked, ranked.c.id == ArticleRow.id)
+            .where(ranked.c.rank <= per_story)
+            .order_by(ArticleRow.ingested_at, ArticleRow.id)
+            # The features only: the window's texts are large and not needed here.
+            .options(defer(ArticleRow.text), defer(ArticleRow.removed))
+        )
+    )
 
 
 def ingest_articles(
@@ -511,5 +600,5 @@ def recluster(store: Store, settings: Settings = DEFAULT, batch_size: int = 64) 
         add_frequencies(session, counts, len(known))
         for story in stories.values():
             story.trim(settings.cluster_centroid_terms)
-            save_story(session, story, settings)
+        save_stories(session, list(stories.values()), settings)
         return len(stories)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import Any, cast
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from newsprism.config import DEFAULT, Settings
@@ -111,10 +112,11 @@ def add_frequencies(session: Session, increments: Counter[str], documents: int) 
         from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     if increments:
         rows = [{"term": t[:200], "df": c} for t, c in sorted(increments.items())]
-        statement = insert(TermFrequency)
+        table = cast(Table, TermFrequency.__table__)  # Core: no ORM work per row
+        statement = insert(table)
         session.execute(
             statement.on_conflict_do_update(
-                index_elements=["term"], set_={"df": TermFrequency.df + statement.excluded.df}
+                index_elements=["term"], set_={"df": table.c.df + statement.excluded.df}
             ),
             rows,
         )
@@ -124,44 +126,96 @@ def add_frequencies(session: Session, increments: Counter[str], documents: int) 
     )
 
 
-def save_story(session: Session, story: Story, settings: Settings = DEFAULT) -> None:
-    """Write a story's centroid; size, outlets and headline come from its articles."""
-    row = session.get(StoryRow, story.id)
-    if row is None:
-        row = StoryRow(id=story.id, size=0, origins=0, outlets=[], updated_at=now())
-        session.add(row)
-    row.centroid_terms = dict(story.terms)
-    row.centroid_entities = dict(story.entities)
-    row.centroid_vector = vector_bytes(story.vector_sum) if story.vector_sum.size else None
-    row.first_seen, row.last_seen = story.first_seen, story.last_seen
-    row.updated_at = now()
-    session.flush()
-    save_entity_words(session, story.id, story.entities)
-    refresh_story_summary(session, row)
+_CHUNK = 500  # ids per IN list: far below any database's parameter limit
 
 
-def save_entity_words(session: Session, story_id: str, names: Iterable[str]) -> None:
-    """Replace the story's rows in the entity-word index the web app filters on."""
-    session.execute(delete(StoryEntityWord).where(StoryEntityWord.story_id == story_id))
-    words = sorted(entity_words(names))
-    if words:
-        session.execute(insert(StoryEntityWord), [{"story_id": story_id, "word": w} for w in words])
+def id_chunks(ids: Sequence[str]) -> Iterable[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
 
 
-def refresh_story_summary(session: Session, row: StoryRow) -> None:
-    """Size, independent origins, outlets and headline from the story's stored articles."""
-    members = session.execute(
-        select(ArticleRow.title, ArticleRow.outlet, ArticleRow.origin_id, ArticleRow.text)
-        .where(ArticleRow.story_id == row.id)
-        .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
-    ).all()
-    row.size = len(members)
-    row.origins = sum(1 for m in members if m.origin_id is None)
-    row.outlets = sorted({m.outlet for m in members if m.outlet})
-    originals = [m for m in members if m.origin_id is None] or members
-    if originals:
-        first = originals[0]
-        row.headline = first.title or first.text.strip().split("\n", 1)[0][:200]
+def save_stories(session: Session, stories: Sequence[Story], settings: Settings = DEFAULT) -> None:
+    """Write stories' centroids; sizes, outlets and headlines come from their articles.
+
+    All of a batch's stories in a few statements: ingest touches a story per article.
+    """
+    ids = sorted({story.id for story in stories})
+    rows: dict[str, StoryRow] = {}
+    for chunk in id_chunks(ids):
+        found = session.scalars(select(StoryRow).where(StoryRow.id.in_(chunk)))
+        rows.update((r.id, r) for r in found)
+    for story in stories:
+        row = rows.get(story.id)
+        if row is None:
+            row = StoryRow(id=story.id, size=0, origins=0, outlets=[], updated_at=now())
+            session.add(row)
+            rows[story.id] = row
+        row.centroid_terms = dict(story.terms)
+        row.centroid_entities = dict(story.entities)
+        row.centroid_vector = vector_bytes(story.vector_sum) if story.vector_sum.size else None
+        row.first_seen, row.last_seen = story.first_seen, story.last_seen
+        row.updated_at = now()
+    session.flush()  # the stories before the index rows that refer to them
+    save_entity_words_of(session, {story.id: list(story.entities) for story in stories})
+    refresh_story_summaries(session, [rows[i] for i in ids])
+
+
+def save_entity_words_of(session: Session, names_by_story: dict[str, list[str]]) -> None:
+    """Bring stories' rows in the entity-word index up to date.
+
+    A centroid changes by a few names per article: only the difference is written, not
+    each story's hundreds of words again (Core statements: no ORM bookkeeping per row).
+    """
+    table = cast(Table, StoryEntityWord.__table__)
+    stored: dict[str, set[str]] = {story_id: set() for story_id in names_by_story}
+    for chunk in id_chunks(sorted(names_by_story)):
+        for story_id, word in session.execute(
+            select(table.c.story_id, table.c.word).where(table.c.story_id.in_(chunk))
+        ):
+            stored[story_id].add(word)
+    added: list[dict[str, str]] = []
+    for story_id, names in sorted(names_by_story.items()):
+        words = entity_words(names)
+        if gone := sorted(stored[story_id] - words):
+            session.execute(
+                delete(table).where(table.c.story_id == story_id, table.c.word.in_(gone))
+            )
+        added.extend({"story_id": story_id, "word": w} for w in sorted(words - stored[story_id]))
+    if added:
+        session.execute(insert(table), added)
+
+
+def refresh_story_summaries(session: Session, rows: Sequence[StoryRow]) -> None:
+    """Size, independent origins, outlets and headline of stories from their articles."""
+    members: dict[str, list[Any]] = {row.id: [] for row in rows}
+    for chunk in id_chunks(sorted(members)):
+        for member in session.execute(
+            select(
+                ArticleRow.story_id,
+                ArticleRow.id,
+                ArticleRow.title,
+                ArticleRow.outlet,
+                ArticleRow.origin_id,
+            )
+            .where(ArticleRow.story_id.in_(chunk))
+            .order_by(
+                ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at
+            )
+        ):
+            members[member.story_id].append(member)
+    for row in rows:
+        found = members[row.id]
+        row.size = len(found)
+        row.origins = sum(1 for m in found if m.origin_id is None)
+        row.outlets = sorted({m.outlet for m in found if m.outlet})
+        originals = [m for m in found if m.origin_id is None] or found
+        if originals:
+            first = originals[0]
+            headline = first.title
+            if not headline:  # only an untitled first article's text is read: texts are large
+                text = session.scalar(select(ArticleRow.text).where(ArticleRow.id == first.id))
+                headline = (text or "").strip().split("\n", 1)[0][:200]
+            row.headline = headline
 
 
 def merge_stories(session: Session, into: str, gone: Iterable[str]) -> None:

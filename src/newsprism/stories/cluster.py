@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -179,10 +180,11 @@ class Story:
     _norms: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
 
     def norm(self, df: DocumentFrequencies, prefix: str) -> float:
-        """The centroid's TF-IDF norm, recomputed once the stream has grown by 10 %: IDFs
-        drift slowly, and summing over a large centroid for every candidate is the cost."""
+        """The centroid's TF-IDF norm, recomputed once the stream has grown by half: while
+        the stream's mix stays the same, document counts grow in proportion and IDFs barely
+        move, and summing over a large centroid for every candidate is the cost."""
         cached = self._norms.get(prefix)
-        if cached is None or df.n_docs > cached[0] * 1.1 + 1:
+        if cached is None or df.n_docs > cached[0] * 1.5 + 1:
             weights = self.entities if prefix else self.terms
             cached = (df.n_docs, tfidf_norm(weights, df, prefix))
             self._norms[prefix] = cached
@@ -292,7 +294,8 @@ class OnlineClusterer:
 
     Candidates are the stories nearest by embedding plus those sharing an entity, so each
     article costs a matrix product over the active stories and a few exact similarities,
-    never a pass over every stored article.
+    never a pass over every stored article. Only the ``cluster_active_stories`` most recently
+    updated stories stay active, so that cost stays the same however long the stream runs.
     """
 
     def __init__(
@@ -301,6 +304,7 @@ class OnlineClusterer:
         df: DocumentFrequencies | None = None,
         stories: Iterable[Story] = (),
     ) -> None:
+        """``stories``: the active ones, most recently updated first (as the store lists them)."""
         self.settings = settings
         self.df = df or DocumentFrequencies()
         self.stories: dict[str, Story] = {}
@@ -311,8 +315,9 @@ class OnlineClusterer:
         self._row_story: list[str | None] = []
         self._story_row: dict[str, int] = {}
         self._free_rows: list[int] = []
-        for story in stories:
+        for story in reversed(list(stories)):
             self._index(story)
+        self._retire_oldest()
 
     def _index(self, story: Story) -> None:
         self.stories[story.id] = story
@@ -344,6 +349,8 @@ class OnlineClusterer:
             ids = self._by_entity.get(name)
             if ids is not None:
                 ids.discard(story.id)
+                if not ids:
+                    del self._by_entity[name]
         row = self._story_row.pop(story.id, None)
         if row is not None:
             self._matrix[row] = 0.0
@@ -353,6 +360,17 @@ class OnlineClusterer:
     def insert(self, story: Story) -> None:
         """Add a story built elsewhere (a re-clustered one)."""
         self._index(story)
+        self._retire_oldest()
+
+    def _retire_oldest(self) -> None:
+        """Drop the least recently updated stories beyond the active limit.
+
+        ``stories`` keeps the order stories were last (re)indexed in, which is update order.
+        A retired story stays in the store; new articles just no longer join it.
+        """
+        excess = len(self.stories) - self.settings.cluster_active_stories
+        for story in list(islice(self.stories.values(), max(excess, 0))):
+            self._unindex(story)
 
     def remove(self, story_id: str) -> None:
         story = self.stories.get(story_id)
@@ -407,6 +425,7 @@ class OnlineClusterer:
             story = Story(id=story_id)
             story.add(features)
             self._index(story)
+            self._retire_oldest()
             return story, []
         self._unindex(story)
         story.add(features)
