@@ -115,3 +115,20 @@ def test_stories_stay_consistent_with_their_articles(db_url: str) -> None:
     store.close()
     assert None not in counted
     assert sizes == counted
+
+
+def test_a_new_run_revises_the_latest_articles_of_the_previous_one(db_url: str) -> None:
+    """The window is the latest originals in the store, not only this run's: a restarted
+    ingest re-clusters what the interrupted one left glued together."""
+    articles, gold = three_events()
+    glue = DEFAULT.model_copy(update={"cluster_threshold": 0.0, "cluster_window": 0})
+    store = open_store(db_url)
+    ingest_articles(store, articles, settings=glue)
+    assert len(set(stories_of(db_url, articles))) == 1
+    # The next run brings one article of another event: it joins nothing glued before.
+    other = next(a for a, g in load_ecbplus(shared_path("data", "ecbplus")) if g == "5/ecb")
+    every_article = DEFAULT.model_copy(update={"cluster_refresh_every": 1})
+    ingest_articles(store, [other], settings=every_article)
+    store.close()
+    precision, recall, _ = bcubed(gold, stories_of(db_url, articles))
+    assert precision >= 0.9, (precision, recall)

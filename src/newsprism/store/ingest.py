@@ -9,7 +9,7 @@ killed mid-batch loses only that batch, which the next run stores again.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
@@ -92,6 +92,9 @@ class Ingester:
         self.counts = IngestCounts()
         self._clusterer: OnlineClusterer | None = None
         self._since_refresh = 0  # originals placed since the recent window was re-clustered
+        # The latest originals' ids, so the window is found by primary key, not by sorting
+        # the store (read from the store once, when a run starts on a non-empty one).
+        self._recent: deque[str] | None = None
 
     def clusterer(self, session: Session) -> OnlineClusterer:
         if self._clusterer is None:
@@ -101,6 +104,18 @@ class Ingester:
                 stories=load_active_stories(session, self.settings),
             )
         return self._clusterer
+
+    def recent_originals(self, session: Session) -> deque[str]:
+        """Ids of the last ``cluster_window`` original articles, oldest first."""
+        if self._recent is None:
+            latest = session.scalars(
+                select(ArticleRow.id)
+                .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.is_not(None))
+                .order_by(ArticleRow.ingested_at.desc(), ArticleRow.id)
+                .limit(self.settings.cluster_window)
+            ).all()
+            self._recent = deque(reversed(latest), maxlen=self.settings.cluster_window)
+        return self._recent
 
     def known_raw(self, hashes: Sequence[str]) -> set[str]:
         """Raw inputs already stored, so a resumed run need not extract them again."""
@@ -125,6 +140,7 @@ class Ingester:
         except IntegrityError:
             # Another process stored some of these meanwhile: start from the store's state.
             self._clusterer = None
+            self._recent = None
             self._add(batch)
 
     def _add(self, batch: Sequence[Pending]) -> None:
@@ -298,6 +314,7 @@ class Ingester:
     def _cluster(self, session: Session, fresh: Sequence[Pending]) -> None:
         """Place the batch's originals with the online clusterer; copies follow their origin."""
         originals = [p for p in fresh if p.origin_id is None]
+        self.recent_originals(session).extend(p.article.id for p in originals)
         missing = [p for p in originals if p.features is None]
         for item, computed in zip(
             missing, extract_features([p.article for p in missing], self.settings), strict=True
@@ -387,13 +404,16 @@ class Ingester:
 
         self._since_refresh = 0
         clusterer = self.clusterer(session)
-        recent = session.scalars(
-            select(ArticleRow.story_id)
-            .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.is_not(None))
-            .order_by(ArticleRow.ingested_at.desc(), ArticleRow.id)
-            .limit(self.settings.cluster_window)
-        ).all()
-        story_ids = sorted({sid for sid in recent if sid in clusterer.stories})
+        recent: set[str] = set()
+        for chunk in id_chunks(sorted(self.recent_originals(session))):
+            recent.update(
+                session.scalars(
+                    select(ArticleRow.story_id).where(
+                        ArticleRow.id.in_(chunk), ArticleRow.story_id.is_not(None)
+                    )
+                )
+            )
+        story_ids = sorted(sid for sid in recent if sid in clusterer.stories)
         rows = window_rows(session, story_ids, self.settings.cluster_window_per_story)
         pairs = [(r, f) for r in rows if (f := features_from_row(r)) is not None]
         if len(pairs) < 2 or len(pairs) != len(rows):
