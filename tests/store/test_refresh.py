@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
+
 from newsprism.bench.cluster import bcubed, load_ecbplus
 from newsprism.config import DEFAULT
 from newsprism.store.db import open_store
@@ -132,3 +134,32 @@ def test_a_new_run_revises_the_latest_articles_of_the_previous_one(db_url: str) 
     store.close()
     precision, recall, _ = bcubed(gold, stories_of(db_url, articles))
     assert precision >= 0.9, (precision, recall)
+
+
+def test_a_failed_batch_leaves_no_trace_in_the_clusterer(db_url: str, monkeypatch) -> None:
+    """A batch whose transaction rolls back taught the clusterer stories that were never
+    stored: the ingester forgets them and reads the store's state again."""
+    import newsprism.store.ingest as ingest_module
+    from newsprism.store.ingest import Ingester, Pending
+
+    articles, _ = three_events()
+    store = open_store(db_url)
+    ingester = Ingester(store, DEFAULT)
+    ingester.add([Pending(article=a) for a in articles[:4]])
+    real_save = ingest_module.save_stories
+
+    def failing_save(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest_module, "save_stories", failing_save)
+    with pytest.raises(RuntimeError, match="disk full"):
+        ingester.add([Pending(article=a) for a in articles[4:8]])
+    monkeypatch.setattr(ingest_module, "save_stories", real_save)
+    ingester.add([Pending(article=a) for a in articles[8:]])
+    ingester.finish()
+    with store.session() as session:
+        stored = set(article_story_ids(store, [a.id for a in articles]))
+        known = set(ingester.clusterer(session).stories)
+    store.close()
+    assert stored == {a.id for a in articles[:4] + articles[8:]}
+    assert known <= set(stories_of(db_url, articles[:4] + articles[8:]))

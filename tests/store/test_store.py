@@ -162,3 +162,29 @@ def test_cli_ingest_and_stories(tmp_path: Path) -> None:
     stories = json.loads(listed.stdout)
     # The seeds are five articles on one story.
     assert len(stories) == 1 and stories[0]["size"] >= 4
+
+
+def test_sources_are_read_file_by_file_and_counted(tmp_path: Path) -> None:
+    """Ingest reads an input only when the workers need it; the expected total starts at one
+    per file and ends at the documents found, and a broken file is one problem line."""
+    import json
+
+    from newsprism.store.commands import SourceReader
+
+    seeds = sorted(shared_path("corpus", "seeds").iterdir())[:2]
+    for path in seeds:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    texts = [p.read_text("utf-8") for p in seeds]
+    lines = [json.dumps({"title": f"Copy {i}", "text": t}) for i, t in enumerate(texts)]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines), "utf-8")
+    (tmp_path / "broken.html").write_bytes(bytes(range(256)) * 20)
+    files = [tmp_path / p.name for p in seeds] + [tmp_path / "feed.jsonl", tmp_path / "broken.html"]
+    reader = SourceReader([str(f) for f in files])
+    assert reader.expected == 4 and reader.problems == []
+    stream = iter(reader)
+    first = next(stream)
+    assert first.file == seeds[0].name and reader.problems == []  # the broken file: not yet
+    documents = [first, *stream]
+    assert [d.title for d in documents[2:]] == ["Copy 0", "Copy 1"]
+    assert reader.expected == len(documents) == 4  # 1 + 1 + 2 + 0 documents
+    assert len(reader.problems) == 1 and "broken.html" in reader.problems[0]

@@ -636,7 +636,7 @@ class _ArticleQuotes:
                 if t.idx < quote.open
             )
         ):
-            quote = None  # 'X left early, Nefzi said, adding, "..."': the quote is the next cue's
+            quote = None  # 'X left early, she said, adding, "..."': the quote is the next cue's
         if quote is not None:
             return _Candidate(
                 verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
@@ -712,7 +712,7 @@ class _ArticleQuotes:
         return None
 
     def inverted_after_quote(self, verb: Token) -> _Candidate | None:
-        """'"...," says Myra Gutin, a historian': a name right after the cue that the parse
+        """'"...," says Jane Doe, a historian': a name right after the cue that the parse
         took for the subject of a later clause (it runs sentences over paragraph breaks)."""
         after = verb.i + 1
         if after >= len(self.doc) or verb.tag_ not in {"VBD", "VBZ"}:
@@ -1055,7 +1055,7 @@ class _ArticleQuotes:
         return _overlap(a, b) > 0.5
 
     def dash_cues(self) -> list[_Candidate]:
-        """'"He is someone no sane person would want as president.” ― Jorge Falcon': a
+        """'"He is someone I would never vote for.” ― John Doe': a
         quotation signed, as readers' responses and epigraphs are, by a dash and a name."""
         found: list[_Candidate] = []
         for match in _DASH_SIGNED.finditer(self.qtext):
@@ -1175,8 +1175,6 @@ class _ArticleQuotes:
     def possessive_cue(self, noun: Token) -> _Candidate | None:
         """ "Trump's call for a ban", "her refusal to testify": the possessor holds the stance."""
         preps = POSSESSIVE_CUE_NOUNS.get(noun.lemma_.lower())
-        if preps is None:
-            preps = POSSESSIVE_CUE_NOUNS.get(noun.lower_)
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
         if preps is None or holder is None or holder.lower_ in {"my", "our", "your"}:
             return None  # "my call for ...": the writer's own stance

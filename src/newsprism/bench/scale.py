@@ -21,7 +21,6 @@ import html
 import json
 import random
 import re
-import resource
 import tempfile
 import time
 from collections import Counter
@@ -29,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsprism.bench.common import peak_rss_mb
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, stable_id
 
@@ -224,7 +224,7 @@ def measure_html(sources: list[Path], label: str) -> dict:
     from newsprism.store.commands import ingest
 
     with tempfile.TemporaryDirectory(prefix="newsprism-scale-") as folder:
-        rss_before = _peak_rss_mb()
+        rss_before = peak_rss_mb()
         start = time.perf_counter()
         counts = ingest(
             [str(s) for s in sources], f"sqlite:///{Path(folder) / 'html.db'}", quiet=True
@@ -239,13 +239,9 @@ def measure_html(sources: list[Path], label: str) -> dict:
         "articles_per_s": round(n / seconds, 1),
         "new": counts.new,
         "syndicated": counts.syndicated,
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
-        "rss_growth_mb": round(_peak_rss_mb() - rss_before, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "rss_growth_mb": round(peak_rss_mb() - rss_before, 1),
     }
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure(articles: list[Article], cluster: bool) -> dict:
@@ -260,7 +256,7 @@ def measure(articles: list[Article], cluster: bool) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="newsprism-scale-") as folder:
         store = open_store(f"sqlite:///{Path(folder) / 'scale.db'}")
-        rss_before = _peak_rss_mb()
+        rss_before = peak_rss_mb()
         start = time.perf_counter()
         counts = ingest_articles(store, articles, cluster=cluster, on_batch=on_batch)
         seconds = time.perf_counter() - start
@@ -285,8 +281,8 @@ def measure(articles: list[Article], cluster: bool) -> dict:
         "last_tenth_per_s": rate(n - tenth - 32, n),
         "new": counts.new,
         "syndicated": counts.syndicated,
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
-        "rss_growth_mb": round(_peak_rss_mb() - rss_before, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "rss_growth_mb": round(peak_rss_mb() - rss_before, 1),
         "store_mb": round(db_mb, 1),
     }
 

@@ -13,7 +13,6 @@ the figures are those of a warm server; how long that took is reported beside th
 
 from __future__ import annotations
 
-import math
 import random
 import socket
 import subprocess
@@ -25,8 +24,10 @@ from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlencode
+
+import numpy as np
 
 from newsprism.bench.common import BenchDataError, BenchResult
 from newsprism.errors import NewsprismError
@@ -55,9 +56,7 @@ def percentile(values: list[float], fraction: float) -> float:
     """The nearest-rank percentile (0 for no values)."""
     if not values:
         return 0.0
-    ordered = sorted(values)
-    rank = max(1, min(len(ordered), math.ceil(fraction * len(ordered))))
-    return ordered[rank - 1]
+    return float(np.percentile(values, 100 * fraction, method="inverted_cdf"))
 
 
 @dataclass
@@ -243,12 +242,13 @@ def _read(data: Path | None) -> tuple[list[RawDocument], list[str]]:
     return docs, problems
 
 
-def _serve(url: str, port: int) -> subprocess.Popen[bytes]:
+def _serve(url: str, port: int, log: IO[bytes]) -> subprocess.Popen[bytes]:
     """``newsprism serve`` in its own process, as deployed: client threads here share no
-    interpreter lock with it."""
+    interpreter lock with it. Its messages go to ``log``: a pipe nobody reads would stall
+    the server once full."""
     command = [sys.executable, "-m", "newsprism.cli", "serve", "--db", url]
     command += ["--host", HOST, "--port", str(port)]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
 
 
 def _load(
@@ -260,7 +260,8 @@ def _load(
 
     port = _free_port()
     base = f"http://{HOST}:{port}"
-    server = _serve(url, port)
+    log = tempfile.TemporaryFile()  # noqa: SIM115  (the server writes to it until the end)
+    server = _serve(url, port, log)
     latencies: dict[str, list[float]] = defaultdict(list)
     failures: list[str] = []
     lock = threading.Lock()
@@ -268,13 +269,17 @@ def _load(
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:
             if server.poll() is not None or time.monotonic() > deadline:
-                stderr = server.stderr.read().decode(errors="replace") if server.stderr else ""
+                server.kill()
+                server.wait()
+                log.seek(0)
+                stderr = log.read().decode(errors="replace")
                 raise NewsprismError(f"the web server did not start: {stderr[-500:]}")
             try:
                 if httpx.get(base + "/api/stories?limit=1", timeout=5).status_code == 200:
                     break
             except httpx.HTTPError:
-                time.sleep(0.2)
+                pass
+            time.sleep(0.2)
         # Each story page laid out once, as the briefs were built once: a warm server.
         warm_start = time.perf_counter()
         for _, path in {(e, p) for e, p in plan if e == "story page"}:
@@ -312,4 +317,5 @@ def _load(
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+        log.close()
     return dict(latencies), failures, wall, warm_pages_s

@@ -161,8 +161,6 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from newsprism.ingest import read_documents  # noqa: F401  (fail early when missing)
-
     settings = DEFAULT
     console = Console(stderr=True)
     store = open_store(url)

@@ -35,13 +35,7 @@ from newsprism.store.repository import (
     vector_bytes,
 )
 from newsprism.stories.cluster import Features, OnlineClusterer, entity_key, extract_features
-from newsprism.stories.dedup import (
-    content_hash,
-    estimated_jaccard,
-    is_near_duplicate,
-    resemblance,
-    signature,
-)
+from newsprism.stories.dedup import estimated_jaccard, fingerprint, is_near_duplicate, resemblance
 
 
 @dataclass
@@ -139,9 +133,22 @@ class Ingester:
             self._add(batch)
         except IntegrityError:
             # Another process stored some of these meanwhile: start from the store's state.
-            self._clusterer = None
-            self._recent = None
-            self._add(batch)
+            self._forget()
+            try:
+                self._add(batch)
+            except Exception:
+                self._forget()
+                raise
+        except Exception:
+            # The transaction rolled back: what the clusterer learnt from it was never stored.
+            self._forget()
+            raise
+
+    def _forget(self) -> None:
+        """Drop what is kept between batches; it is read from the store again when needed."""
+        self._clusterer = None
+        self._recent = None
+        self._since_refresh = 0
 
     def _add(self, batch: Sequence[Pending]) -> None:
         with self.store.session() as session, session.begin():
@@ -193,11 +200,10 @@ class Ingester:
             return found
         # Band hashes are 64-bit and random: an index probe on the hash finds the few
         # candidates, the band number is then checked here.
-        hashes = sorted({h for _, h in wanted})
-        for start in range(0, len(hashes), 5000):  # far below any database's parameter limit
+        for chunk in id_chunks(sorted({h for _, h in wanted})):
             for article_id, band, value in session.execute(
                 select(MinhashBand.article_id, MinhashBand.band, MinhashBand.hash).where(
-                    MinhashBand.hash.in_(hashes[start : start + 5000])
+                    MinhashBand.hash.in_(chunk)
                 )
             ):
                 if (band, value) in wanted:
@@ -207,9 +213,7 @@ class Ingester:
     def _drop_stored(self, session: Session, batch: Sequence[Pending]) -> list[Pending]:
         for item in batch:
             if not item.hash:
-                item.hash = content_hash(item.article.text)
-                sig = signature(item.article.text, self.settings)
-                item.minhash, item.bands = sig.to_bytes(), sig.bands
+                item.hash, item.minhash, item.bands = fingerprint(item.article.text, self.settings)
         hashes = [p.hash for p in batch]
         urls = [p.article.url for p in batch if p.article.url]
         ids = [p.article.id for p in batch]

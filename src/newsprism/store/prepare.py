@@ -46,7 +46,7 @@ def prepare_chunk(
     clustering features when asked for."""
     from newsprism.ingest import UnreadableFile, build_article
     from newsprism.stories.cluster import extract_features
-    from newsprism.stories.dedup import content_hash, signature
+    from newsprism.stories.dedup import fingerprint
 
     out: list[Prepared] = []
     for doc in docs:
@@ -55,15 +55,8 @@ def prepare_chunk(
         except UnreadableFile as exc:
             out.append(Prepared(article=None, problem=f"{doc.source}: skipped, {exc}"))
             continue
-        sig = signature(article.text, settings)
-        out.append(
-            Prepared(
-                article=article,
-                hash=content_hash(article.text),
-                minhash=sig.to_bytes(),
-                bands=sig.bands,
-            )
-        )
+        text_hash, minhash, bands = fingerprint(article.text, settings)
+        out.append(Prepared(article=article, hash=text_hash, minhash=minhash, bands=bands))
     if cluster:
         readable = [p for p in out if p.article is not None]
         features = extract_features([p.article for p in readable if p.article], settings)

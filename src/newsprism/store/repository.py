@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 from sqlalchemy import Table, delete, func, insert, select, update
@@ -126,10 +126,11 @@ def add_frequencies(session: Session, increments: Counter[str], documents: int) 
     )
 
 
-_CHUNK = 500  # ids per IN list: far below any database's parameter limit
+_CHUNK = 500  # values per IN list: far below any database's parameter limit
+T = TypeVar("T")
 
 
-def id_chunks(ids: Sequence[str]) -> Iterable[list[str]]:
+def id_chunks(ids: Sequence[T]) -> Iterable[list[T]]:
     for start in range(0, len(ids), _CHUNK):
         yield list(ids[start : start + _CHUNK])
 

@@ -86,6 +86,13 @@ def signature(text: str, settings: Settings = DEFAULT) -> Signature:
     return Signature(hashvalues=values, bands=band_hashes)
 
 
+def fingerprint(text: str, settings: Settings = DEFAULT) -> tuple[str, bytes, list[int]]:
+    """What the near-duplicate check stores of a text: its exact hash, its MinHash
+    signature and the signature's LSH band hashes."""
+    sig = signature(text, settings)
+    return content_hash(text), sig.to_bytes(), sig.bands
+
+
 def estimated_jaccard(a: bytes, b: bytes) -> float:
     left = np.frombuffer(a, dtype="<u8")
     right = np.frombuffer(b, dtype="<u8")
