@@ -466,7 +466,7 @@ def test_quotation_signed_with_a_dash_and_a_name() -> None:
     text = (
         "31 Latinos share their thoughts on the debate.\n\n"
         "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan.\n"
-        "”The most unqualified child to ever run for president.” ― Francisco Herrero\n\n"
+        '"The most unqualified child to ever run for president." -- Francisco Herrero\n\n'
         "She called it “a basket of deplorables” — a phrase she later regretted."
     )
     quotes = quotes_of(text)
@@ -474,7 +474,7 @@ def test_quotation_signed_with_a_dash_and_a_name() -> None:
     assert wall.rule == "dash" and wall.kind == "direct"
     assert said_by(wall) == "Steve Quinlan"
     assert text[slice(*wall.speaker_span)] == "Steve Quinlan"
-    child = quote_with(quotes, "unqualified child")  # opened with a closing mark
+    child = quote_with(quotes, "unqualified child")
     assert said_by(child) == "Francisco Herrero"
     assert not [q for q in quotes if q.rule == "dash" and "deplorables" in q.text]
 
@@ -664,3 +664,89 @@ def test_stance_object_stops_at_a_dash_aside() -> None:
     )
     q = quote_with(quotes_of(text), "George Washington")
     assert q.cue == "called" and "Founding Father" not in q.text
+
+
+def test_verbs_the_small_model_lemmatizes_wrongly_are_cues() -> None:
+    text = (
+        "Clinton hoped the debate would focus on the economy. Senator Elizabeth Warren "
+        "lambasted the bank's chief executive over the fake accounts. Mr. Trump retweeted a "
+        "post calling the judge a hater of Israel."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "focus on the economy").cue == "hoped"
+    assert quote_with(quotes, "chief executive").speaker == "Elizabeth Warren"
+    assert quote_with(quotes, "hater of Israel").cue == "retweeted"
+
+
+def test_criticism_one_came_under_is_the_sources_stance() -> None:
+    text = (
+        "The health plan came under criticism from Senate Democrats, who said it would cut "
+        "Medicaid."
+    )
+    q = quote_with(quotes_of(text), "health plan")
+    assert q.rule == "received" and q.cue == "came under criticism"
+    assert "Democrats" in (said_by(q) or "")
+
+
+def test_criticism_shrugged_off_is_not_received() -> None:
+    text = "The mayor shrugged off criticism from local business owners on Tuesday."
+    assert not [q for q in quotes_of(text) if "mayor" in q.text]
+
+
+def test_criticism_a_relative_clause_faced_has_no_subject_to_quote() -> None:
+    text = "The governor, who faced criticism from teachers unions, signed the budget on Friday."
+    assert not [q for q in quotes_of(text) if q.rule == "received"]
+
+
+def test_in_the_eyes_of_someone_and_in_view_of_something() -> None:
+    text = (
+        "In the eyes of many Republicans, the nominee has already lost the election.\n\n"
+        "In view of the delays, the council postponed the vote until March."
+    )
+    quotes = quotes_of(text)
+    eyes = quote_with(quotes, "already lost")
+    assert eyes.rule == "in-view" and eyes.text == "the nominee has already lost the election"
+    assert said_by(eyes) == "Republicans"
+    assert not [q for q in quotes if "postponed" in q.text]
+
+
+def test_citing_a_named_person_is_a_relay() -> None:
+    text = (
+        "The Washington Post reported that the talks had stalled, citing Defense Secretary "
+        "Jim Mattis."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "talks had stalled").speaker == "Washington Post"
+    assert not [q for q in quotes if "Mattis" in q.text]
+
+
+def test_went_without_on_does_not_report_speech() -> None:
+    text = (
+        '"We are going to win this state, and we are going to win it big," Trump told the '
+        'crowd. "Believe me." Then he went back to his hotel.'
+    )
+    assert not [q for q in quotes_of(text) if q.cue == "went"]
+
+
+def test_a_dash_signed_by_a_place_or_under_three_words_is_no_quote() -> None:
+    text = (
+        "Readers responded to the flood coverage.\n\n"
+        '"Not again." — Jane Miller\n\n'
+        '"We will rebuild this town, one house at a time." — Baton Rouge, La.'
+    )
+    assert not [q for q in quotes_of(text) if q.rule == "dash"]
+
+
+def test_as_someone_noted_makes_the_main_clause_the_content() -> None:
+    text = "But as Clyburn noted, those voters will not stay home in November."
+    q = quote_with(quotes_of(text), "stay home")
+    assert q.rule == "as-cue" and said_by(q) == "Clyburn"
+
+
+def test_a_quotation_after_someone_continued_and_a_colon() -> None:
+    text = (
+        "Bernie Sanders spoke for an hour in Des Moines. He continued:\n\n"
+        '"We are going to take on the billionaire class, and we are going to win."'
+    )
+    q = quote_with(quotes_of(text), "billionaire class")
+    assert q.speaker == "Bernie Sanders" and q.cue == "continued" and q.kind == "direct"

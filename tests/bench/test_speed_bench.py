@@ -26,3 +26,29 @@ def test_without_a_story_of_two_the_first_articles_stand_in():
 
 def test_chunks_cover_every_item_once_in_order():
     assert chunks(list(range(7)), 3) == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def test_ingest_stage_builds_articles_as_ingest_does():
+    """The bench times the real ingest path: the same articles ``build_article`` gives."""
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from newsprism.bench.common import Stopwatch
+    from newsprism.bench.speed import Report, _ingest
+    from newsprism.ingest import build_article
+    from newsprism.model import RawDocument
+
+    page = Path(__file__).parents[1] / "ingest" / "fixtures" / "page.html"
+    docs = [
+        RawDocument(source="page", file="page.html", html=page.read_text("utf-8")),
+        RawDocument(source="text", file="a.txt", text="The mayor said the bridge would reopen."),
+        RawDocument(source="empty", file="b.txt", text="  "),
+    ]
+    console = Console(stderr=True, quiet=True)
+    report = Report(console)
+    articles, skipped, pages = _ingest(docs, report, Stopwatch(), console)
+    assert (skipped, pages) == (1, 1)
+    assert articles == [build_article(d) for d in docs[:2]]
+    assert report.stages["extraction"]["articles"] == 1
+    assert report.stages["cleaning"]["articles"] == 2

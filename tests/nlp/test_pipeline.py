@@ -22,3 +22,11 @@ def test_doc_index_reads_the_parse_as_spacy_does() -> None:
         ]
     whole = [e.text for e in index.ents_in(doc[:])]
     assert "Dmitry Peskov" in whole and whole == [e.text for e in doc.ents]
+
+
+def test_lemmas_the_small_model_gets_wrong_are_set_right() -> None:
+    doc = load_nlp()("She hoped he was hoping, and lambasted the hopping critics who retweeted it.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["hoped"] == lemmas["hoping"] == "hope"
+    assert lemmas["lambasted"] == "lambaste" and lemmas["retweeted"] == "retweet"
+    assert lemmas["hopping"] == "hop"

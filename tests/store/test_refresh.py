@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
+import numpy as np
 import pytest
 
 from newsprism.bench.cluster import bcubed, load_ecbplus
@@ -109,9 +110,9 @@ def test_stories_stay_consistent_with_their_articles(db_url: str) -> None:
         copies = [r for r in rows if r.origin_id]
         assert copies and all(story_of[r.id] == story_of[r.origin_id] for r in copies)
         counted = dict(
-            session.execute(
-                select(ArticleRow.story_id, func.count()).group_by(ArticleRow.story_id)
-            ).tuples().all()
+            session.execute(select(ArticleRow.story_id, func.count()).group_by(ArticleRow.story_id))
+            .tuples()
+            .all()
         )
         sizes = {s.id: s.size for s in session.scalars(select(StoryRow))}
     store.close()
@@ -163,3 +164,231 @@ def test_a_failed_batch_leaves_no_trace_in_the_clusterer(db_url: str, monkeypatc
     store.close()
     assert stored == {a.id for a in articles[:4] + articles[8:]}
     assert known <= set(stories_of(db_url, articles[:4] + articles[8:]))
+
+
+def two_events_in_turn(first: int, second: int) -> list:
+    """``first`` articles of one event (topic 1, a celebrity's rehab), then ``second`` of
+    another (topic 3), dated two a day from 1 January 2019."""
+    from datetime import date, timedelta
+
+    wanted = {"1/ecb": first, "3/ecb": second}
+    groups: dict[str, list] = defaultdict(list)
+    for article, gold in load_ecbplus(shared_path("data", "ecbplus")):
+        if len(groups[gold]) < wanted.get(gold, 0):
+            groups[gold].append(article)
+    stream = sorted(groups["1/ecb"], key=lambda a: a.id) + sorted(
+        groups["3/ecb"], key=lambda a: a.id
+    )
+    return [
+        a.model_copy(update={"published": date(2019, 1, 1) + timedelta(days=i // 2)})
+        for i, a in enumerate(stream)
+    ]
+
+
+def assert_centroids_sum_their_articles(url: str) -> dict[str, list[str]]:
+    """Every stored story's centroid, size and dates are those of its original articles
+    (centroids untrimmed), and the clusterer loads the same sizes; returns the members."""
+    from sqlalchemy import select
+
+    from newsprism.store.models import ArticleRow, StoryRow
+    from newsprism.store.repository import load_active_stories, vector_from
+
+    store = open_store(url)
+    with store.session() as session:
+        originals = session.scalars(select(ArticleRow).where(ArticleRow.origin_id.is_(None)))
+        members: dict[str, list] = defaultdict(list)
+        for row in originals:
+            members[row.story_id].append(row)
+        stories = {s.id: s for s in session.scalars(select(StoryRow))}
+        loaded, other_model = load_active_stories(session, DEFAULT)
+    store.close()
+    assert set(stories) == set(members) and other_model == 0
+    for story_id, rows in members.items():
+        story = stories[story_id]
+        terms: Counter[str] = Counter()
+        for row in rows:
+            terms.update(row.terms)
+        assert story.centroid_terms == pytest.approx(dict(terms)), story_id
+        vectors = sum(vector_from(row.vector) for row in rows)
+        assert np.allclose(vector_from(story.centroid_vector), vectors, atol=1e-4), story_id
+        assert story.first_seen == min(row.published for row in rows)
+        assert story.last_seen == max(row.published for row in rows)
+        assert story.origins == len(rows)
+    assert {s.id: s.size for s in loaded} == {i: len(rows) for i, rows in members.items()}
+    return {story_id: [r.id for r in rows] for story_id, rows in members.items()}
+
+
+@pytest.mark.parametrize(("first", "second"), [(6, 3), (5, 4)])
+def test_a_story_keeps_its_older_part_when_its_window_is_reclustered(
+    db_url: str, first: int, second: int
+) -> None:
+    """Everything glued into one story, whose window (its latest 4 articles) holds the
+    other event: the re-clustering splits that event off and the older articles' share
+    of the centroid, their size and their dates stay with the story they are in."""
+    articles = two_events_in_turn(first, second)
+    settings = DEFAULT.model_copy(
+        update={
+            "cluster_threshold": 0.0,  # the online pass glues everything together
+            "cluster_window_per_story": 4,
+            "cluster_refresh_every": 10_000,  # one re-clustering, when the ingest ends
+            "cluster_centroid_terms": 100_000,  # untrimmed centroids: exact sums
+        }
+    )
+    store = open_store(db_url)
+    ingest_articles(store, articles, settings=settings)
+    store.close()
+    labels = stories_of(db_url, articles)
+    assert len(set(labels)) > 1, "the re-clustering split nothing: the test shows nothing"
+    # The first event stays one story, the older part's, and the other leaves it.
+    assert len(set(labels[:first])) == 1
+    assert labels[0] not in labels[first:]
+    members = assert_centroids_sum_their_articles(db_url)
+    assert sorted(members[labels[0]]) == sorted(a.id for a in articles[:first])
+
+
+def as_older_newsprism_stored_it(url: str) -> None:
+    """Give the store's articles and stories the 384-dimension MiniLM vectors that
+    newsprism stored before its clustering moved to WordLlama's 256."""
+    from sqlalchemy import select
+
+    from newsprism.nlp.embeddings import embed
+    from newsprism.store.models import ArticleRow, StoryRow
+    from newsprism.store.repository import vector_bytes
+
+    store = open_store(url)
+    with store.session() as session, session.begin():
+        rows = session.scalars(select(ArticleRow)).all()
+        vectors = embed([f"{r.title}. {r.text[:600]}" for r in rows])
+        sums: dict[str, np.ndarray] = {}
+        for row, vector in zip(rows, vectors, strict=True):
+            row.vector = vector_bytes(vector)
+            sums[row.story_id] = sums.get(row.story_id, 0) + vector
+        for story in session.scalars(select(StoryRow)):
+            story.centroid_vector = vector_bytes(sums[story.id])
+    store.close()
+
+
+def write_texts(folder, articles: list) -> None:
+    folder.mkdir()
+    for article in articles:
+        (folder / f"{article.id}.txt").write_text(f"{article.title}\n\n{article.text}", "utf-8")
+
+
+def stories_by_file(url: str, folder) -> dict[str, str | None]:
+    """The story of each article the command line stored from the files in ``folder``."""
+    from sqlalchemy import select
+
+    from newsprism.store.models import ArticleRow
+
+    names = {path.name for path in folder.iterdir()}
+    store = open_store(url)
+    with store.session() as session:
+        rows = session.execute(select(ArticleRow.file, ArticleRow.story_id)).tuples().all()
+    store.close()
+    found = {file: story for file, story in rows if file in names}
+    assert len(found) == len(names)
+    return found
+
+
+def test_a_store_of_an_older_newsprism_gives_one_warning_and_goes_on(tmp_path) -> None:
+    """Stories whose centroids an older newsprism embedded with another model are left out
+    of online clustering, with one warning naming the fix; `newsprism recluster` fixes it."""
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    articles = two_events_in_turn(8, 3)
+    old, new = articles[:5], articles[5:]
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    store = open_store(url)
+    ingest_articles(store, old)
+    store.close()
+    as_older_newsprism_stored_it(url)
+    before = stories_of(url, old)
+    write_texts(tmp_path / "new", new)
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(tmp_path / "new"), "--db", url, "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    output = " ".join(result.output.split())  # unwrapped
+    assert output.count("warning:") == 1, output
+    assert "another embedding model" in output and "run `newsprism recluster`" in output
+    # The old stories are as they were; the new articles are in stories of their own.
+    assert stories_of(url, old) == before
+    new_stories = set(stories_by_file(url, tmp_path / "new").values())
+    assert None not in new_stories and not new_stories & set(before)
+    assert runner.invoke(app, ["recluster", "--db", url]).exit_code == 0
+    more = two_events_in_turn(10, 0)[8:]
+    write_texts(tmp_path / "more", more)
+    again = runner.invoke(app, ["ingest", str(tmp_path / "more"), "--db", url, "-q"])
+    assert again.exit_code == 0 and "warning:" not in again.output, again.output
+
+
+def test_recent_articles_without_features_give_one_warning(db_url: str) -> None:
+    """A story holding articles stored without clustering features is not re-clustered,
+    and the ingest says so once, however many re-clusterings meet it."""
+    from sqlalchemy import update
+
+    from newsprism.store.models import ArticleRow
+
+    articles = two_events_in_turn(6, 4)
+    store = open_store(db_url)
+    ingest_articles(store, articles[:4])
+    with store.session() as session, session.begin():
+        session.execute(
+            update(ArticleRow).where(ArticleRow.id == articles[0].id).values(terms=None)
+        )
+    every_batch = DEFAULT.model_copy(update={"cluster_refresh_every": 1})
+    counts = ingest_articles(store, articles[4:], settings=every_batch, batch_size=2)
+    store.close()
+    assert counts.new == 6
+    assert len(counts.notices) == 1 and "`newsprism recluster`" in counts.notices[0]
+    assert "no clustering features" in counts.notices[0]
+
+
+def test_clustering_a_store_ingested_without_it_gives_one_warning(db_url: str) -> None:
+    articles = two_events_in_turn(4, 2)
+    store = open_store(db_url)
+    quiet = ingest_articles(store, articles[:3], cluster=False)
+    counts = ingest_articles(store, articles[3:], batch_size=1)
+    store.close()
+    assert quiet.notices == []
+    assert counts.notices == [
+        "3 stored articles belong to no story (ingested with --no-cluster): new articles are "
+        "not compared with them; run `newsprism recluster` to cluster the whole store"
+    ]
+
+
+def test_ties_in_time_are_broken_by_id_the_same_way_everywhere(db_url: str) -> None:
+    """On a clock too coarse to order a batch, the later id counts as the later article or
+    story: the re-clustering window's latest articles are the recent originals' latest, and
+    the active stories are the latest updated."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select, update
+
+    from newsprism.store.ingest import Ingester, window_rows
+    from newsprism.store.models import ArticleRow, StoryRow
+    from newsprism.store.repository import load_active_stories
+
+    articles, _ = three_events()
+    glue = DEFAULT.model_copy(update={"cluster_threshold": 0.0, "cluster_window": 0})
+    store = open_store(db_url)
+    ingest_articles(store, articles[:6], settings=glue)
+    ingest_articles(store, articles[6:], settings=DEFAULT.model_copy(update={"cluster_window": 0}))
+    tick = datetime(2019, 6, 1, tzinfo=UTC)
+    with store.session() as session, session.begin():
+        session.execute(update(ArticleRow).values(ingested_at=tick))
+        session.execute(update(StoryRow).values(updated_at=tick))
+    with store.session() as session:
+        (glued,) = set(stories_of(db_url, articles[:6]))
+        window = [r.id for r in window_rows(session, [glued], per_story=3)]
+        assert window == sorted(a.id for a in articles[:6])[-3:]
+        latest = Ingester(store, DEFAULT.model_copy(update={"cluster_window": 3}))
+        assert list(latest.recent_originals(session)) == sorted(a.id for a in articles)[-3:]
+        stories = sorted(session.scalars(select(StoryRow.id)))
+        active, _ = load_active_stories(
+            session, DEFAULT.model_copy(update={"cluster_active_stories": 2})
+        )
+        assert [s.id for s in active] == stories[::-1][:2]
+    store.close()

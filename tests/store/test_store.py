@@ -137,7 +137,10 @@ def test_copies_within_one_batch_link_and_share_the_story(db_url: str) -> None:
     store.close()
     assert counts.new == 4
     assert {k: v[0] for k, v in rows.items()} == {
-        "a-early": None, "a-late": "a-early", "a-later": "a-early", "a-unrelated": None
+        "a-early": None,
+        "a-late": "a-early",
+        "a-later": "a-early",
+        "a-unrelated": None,
     }
     assert rows["a-late"][1] == rows["a-later"][1] == rows["a-early"][1] is not None
     assert rows["a-unrelated"][1] != rows["a-early"][1]
@@ -188,3 +191,19 @@ def test_sources_are_read_file_by_file_and_counted(tmp_path: Path) -> None:
     assert [d.title for d in documents[2:]] == ["Copy 0", "Copy 1"]
     assert reader.expected == len(documents) == 4  # 1 + 1 + 2 + 0 documents
     assert len(reader.problems) == 1 and "broken.html" in reader.problems[0]
+
+
+def test_reading_stored_vectors_loads_no_embedding_runtime() -> None:
+    """The store checks a stored vector's width without importing onnxruntime, which the
+    web app and `newsprism stories` never need."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from newsprism.store.repository import vector_from\n"
+        "assert vector_from(bytes(256 * 4)).size == 256 and not vector_from(bytes(384 * 4)).size\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('onnxruntime', 'newsprism.nlp'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout

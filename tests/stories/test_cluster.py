@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 import numpy as np
 import pytest
 
-from newsprism.bench.cluster import bcubed, load_ecbplus
+from newsprism.bench.cluster import bcubed, load_ecbplus, load_fnc_stories
 from newsprism.stories.cluster import (
     DocumentFrequencies,
     Features,
@@ -16,10 +16,12 @@ from newsprism.stories.cluster import (
     Story,
     attach_small_clusters,
     batch_cluster,
+    cluster_similarities,
     content_words,
     entity_key,
     extract_features,
     names_and_numbers,
+    shared_neighbours,
     time_decay,
 )
 from tests.conftest import shared_path
@@ -94,6 +96,56 @@ def test_batch_clustering_separates_the_events(two_topics) -> None:
     labels = batch_cluster(features, df)
     precision, recall, f1 = bcubed(gold, labels)
     assert precision >= 0.9 and f1 >= 0.85, (precision, recall, labels)
+
+
+def test_shared_neighbours_part_two_events_of_one_kind() -> None:
+    """Each event's articles are each other's nearest neighbours even when every article
+    of one event also looks like every article of the other (same kind, same words)."""
+    from newsprism.config import Settings
+
+    within, across = 0.6, 0.45
+    similarity_matrix = np.full((10, 10), across)
+    similarity_matrix[:5, :5] = similarity_matrix[5:, 5:] = within
+    np.fill_diagonal(similarity_matrix, 1.0)
+    second = shared_neighbours(similarity_matrix, k=5, close=0.5).toarray()
+    assert second[0, 1] > 0.9 and second[0, 9] == 0.0
+
+    # First order, 0.45 across is above the threshold: one story.
+    assert len(set(cluster_similarities(similarity_matrix, Settings(cluster_neighbours=0)))) == 1
+    settings = Settings(cluster_neighbours=5, cluster_neighbour_similarity=0.5)
+    labels = cluster_similarities(similarity_matrix, settings)
+    assert len(set(labels[:5])) == len(set(labels[5:])) == 1 and labels[0] != labels[5]
+
+
+def test_batch_clustering_of_all_ecbplus_finds_its_stories() -> None:
+    """The whole corpus at once, the number of stories unknown (the bench's task)."""
+    items = load_ecbplus(shared_path("data", "ecbplus"))
+    features = extract_features([a for a, _ in items])
+    df = DocumentFrequencies()
+    for f in features:
+        df.add(list(f.terms) + [entity_key(e) for e in f.entities])
+    precision, recall, f1 = bcubed([g for _, g in items], batch_cluster(features, df))
+    assert f1 >= 0.94, (precision, recall, f1)
+
+
+def test_large_stories_keep_together_under_shared_neighbours() -> None:
+    """FNC-1's six largest stories (29 to 50 bodies): a neighbourhood of a fixed 10 articles
+    would break each into groups of about 10; every close article counts as a neighbour."""
+    from newsprism.config import Settings
+
+    items = load_fnc_stories(shared_path("data", "fnc-1"))
+    largest = {story for story, _ in Counter(s for _, s in items).most_common(6)}
+    chosen = [(a, s) for a, s in items if s in largest]
+    features = extract_features([a for a, _ in chosen])
+    df = DocumentFrequencies()
+    for f in features:
+        df.add(list(f.terms) + [entity_key(e) for e in f.entities])
+    gold = [s for _, s in chosen]
+    precision, recall, _ = bcubed(gold, batch_cluster(features, df))
+    assert precision >= 0.95 and recall >= 0.65, (precision, recall)
+    fixed = Settings(cluster_neighbour_similarity=1.01)  # the k most similar only
+    _, fixed_recall, _ = bcubed(gold, batch_cluster(features, df, fixed))
+    assert fixed_recall < recall - 0.1
 
 
 def test_content_words_keep_years_and_drop_stop_words() -> None:

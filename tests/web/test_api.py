@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from newsprism.model import Brief
 from newsprism.report.jsonout import validate_brief_json
+from newsprism.web.app import RenderedPages
 from newsprism.web.backend import Backend
-from tests.web.conftest import AUTH, seed_files, stored_articles
+from tests.web.conftest import AUTH, TOKEN, MemoryBackend, seed_files, stored_articles
 
 
 def _upload_seeds(client: TestClient) -> dict:
@@ -197,8 +199,9 @@ def test_reads_are_served_while_an_upload_is_ingested(monkeypatch: pytest.Monkey
 
     import httpx
 
+    from newsprism.model import RawDocument
     from newsprism.web.app import create_app
-    from newsprism.web.backend import StoryPage, StoryQuery
+    from newsprism.web.backend import IngestOutcome, StoryPage, StoryQuery
     from tests.web.conftest import TOKEN, MemoryBackend
 
     class SlowIngest(MemoryBackend):
@@ -208,7 +211,7 @@ def test_reads_are_served_while_an_upload_is_ingested(monkeypatch: pytest.Monkey
             self.read_served = threading.Event()
             self.read_seen_during_ingest = False
 
-        def ingest(self, documents):  # type: ignore[no-untyped-def]
+        def ingest(self, documents: list[RawDocument]) -> IngestOutcome:
             self.ingest_started.set()
             self.read_seen_during_ingest = self.read_served.wait(timeout=5)
             return super().ingest(documents)
@@ -236,3 +239,90 @@ def test_reads_are_served_while_an_upload_is_ingested(monkeypatch: pytest.Monkey
 
     assert asyncio.run(both()) == (201, 200)
     assert backend.read_seen_during_ingest
+
+
+_ONE_FILE = (
+    b"--x\r\n"
+    b'Content-Disposition: form-data; name="files"; filename="a.txt"\r\n'
+    b"Content-Type: text/plain\r\n\r\n"
+    b"The mayor said the road is open again after the floods.\r\n"
+    b"--x--\r\n"
+)
+
+
+def test_upload_without_content_length_is_411(client: TestClient, backend: Backend) -> None:
+    """A chunked upload declares no size, so it is refused before a byte is read."""
+    headers = {**AUTH, "Content-Type": "multipart/form-data; boundary=x"}
+    response = client.post("/api/articles/upload", content=iter([_ONE_FILE]), headers=headers)
+    assert response.status_code == 411
+    assert "Content-Length" in response.json()["error"]["message"]
+    assert stored_articles(backend) == 0
+    # The same body with its length declared is a good upload.
+    response = client.post("/api/articles/upload", content=_ONE_FILE, headers=headers)
+    assert response.status_code == 201, response.text
+    assert stored_articles(backend) == 1
+
+
+def _brief_stub() -> Brief:
+    """A stand-in brief: the page cache only compares briefs by identity."""
+    return Brief.model_construct()
+
+
+def test_rendered_pages_serve_a_page_only_for_the_brief_it_was_rendered_from() -> None:
+    pages = RenderedPages()
+    brief = _brief_stub()
+    assert pages.get("s-1", brief) is None
+    pages.put("s-1", brief, "<p>one</p>")
+    assert pages.get("s-1", brief) == "<p>one</p>"
+    assert pages.get("s-1", _brief_stub()) is None  # a rebuilt brief, even if equal
+    assert pages.get("s-2", brief) is None
+
+
+def test_rendered_pages_evict_the_least_recently_read_by_size() -> None:
+    pages = RenderedPages(max_chars=10)
+    a, b, c = _brief_stub(), _brief_stub(), _brief_stub()
+    pages.put("a", a, "aaaa")
+    pages.put("b", b, "bbbb")
+    assert pages.get("a", a) == "aaaa"  # read: now the most recent
+    pages.put("c", c, "cccc")  # 12 characters: the least recently read goes
+    assert pages.get("b", b) is None
+    assert pages.get("a", a) == "aaaa" and pages.get("c", c) == "cccc"
+    # Replacing a page counts its characters once.
+    pages.put("a", a, "aaaaaa")
+    pages.put("a", a, "aaaaaa")
+    assert pages.get("a", a) == "aaaaaa"
+    assert pages.get("c", c) == "cccc"  # 6 + 4 characters: both fit
+    # A page bigger than the whole budget is still kept, on its own.
+    pages.put("huge", a, "h" * 50)
+    assert pages.get("huge", a) == "h" * 50
+    assert pages.get("a", a) is None and pages.get("c", c) is None
+
+
+def test_story_page_is_rendered_once_per_brief(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.web.app as web_app
+
+    renders: list[str] = []
+    real_view = web_app.build_view
+
+    def counting_view(brief: Brief, **kwargs: object) -> object:
+        renders.append(brief.story.headline)
+        return real_view(brief, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(web_app, "build_view", counting_view)
+    monkeypatch.setenv("NEWSPRISM_TOKEN", TOKEN)
+    backend = MemoryBackend()
+    with TestClient(web_app.create_app(backend=backend)) as client:
+        article = {
+            "text": "Mayor Ann Lee said the bridge would reopen on Monday.",
+            "title": "Bridge",
+        }
+        assert client.post("/api/articles", json={"articles": [article]}, headers=AUTH).is_success
+        first = client.get(f"/stories/{backend.story_id}")
+        again = client.get(f"/stories/{backend.story_id}")
+        assert first.status_code == again.status_code == 200
+        assert again.text == first.text and len(renders) == 1
+        more = {"text": "The council said the bridge repairs cost 2 million dollars."}
+        assert client.post("/api/articles", json={"articles": [more]}, headers=AUTH).is_success
+        changed = client.get(f"/stories/{backend.story_id}")
+        assert changed.status_code == 200 and len(renders) == 2
+        assert "2 million" in changed.text and "2 million" not in first.text

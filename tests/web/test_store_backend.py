@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -97,6 +98,7 @@ def test_filters_by_outlet_entity_and_dates(seeded: tuple[TestClient, StoreBacke
     assert backend.stories(StoryQuery(since=date(row.last_seen.year + 1, 1, 1))).total == 0
     assert backend.stories(StoryQuery(until=date(row.first_seen.year - 1, 1, 1))).total == 0
     assert backend.stories(StoryQuery(entity="zzqx no such name")).total == 0
+    assert row.headline
     headline_word = max(row.headline.split(), key=len)
     assert backend.stories(StoryQuery(text=headline_word.lower())).total == 1
     assert backend.stories(StoryQuery(text="%")).total == 0  # LIKE wildcards are literal
@@ -218,4 +220,172 @@ def test_upgrade_indexes_the_entity_words_of_stories_stored_before(tmp_path: Pat
     try:
         assert [r.id for r in backend.stories(StoryQuery(entity="rubio")).items] == ["s-old"]
     finally:
+        backend.close()
+
+
+def _searched(backend: StoreBackend, words: str) -> list[str]:
+    return [r.id for r in backend.stories(StoryQuery(text=words, limit=200)).items]
+
+
+def test_full_text_search_follows_updated_and_deleted_articles(db_url: str) -> None:
+    """The full-text index (SQLite triggers, PostgreSQL expression index) forgets a changed
+    article's old words and a deleted article's words, even once its row number is reused."""
+    from sqlalchemy import delete, update
+
+    from newsprism.store.models import ArticleRow
+
+    backend = StoreBackend(db_url)
+    try:
+        harbour, railway = backend.ingest([_doc(0, "harbour"), _doc(1, "railway")]).article_ids
+        with backend.store.session() as session:
+            row = session.get(ArticleRow, harbour)
+            assert row is not None
+            story_id = row.story_id
+            session.execute(
+                update(ArticleRow)
+                .where(ArticleRow.id == harbour)
+                .values(title="glacier report", text=row.text.replace("harbour", "glacier"))
+            )
+            session.commit()
+        assert _searched(backend, "glacier") == [story_id]
+        assert _searched(backend, "harbour") == []
+
+        with backend.store.session() as session:
+            session.execute(delete(ArticleRow).where(ArticleRow.id == railway))
+            session.commit()
+        assert _searched(backend, "railway") == []
+        # The next article stored takes the deleted one's place in the index's row numbers.
+        [volcano] = backend.ingest([_doc(2, "volcano")]).story_ids
+        assert _searched(backend, "volcano") == [volcano]
+        assert _searched(backend, "railway") == []
+        assert _searched(backend, "glacier") == [story_id]
+    finally:
+        backend.close()
+
+
+def test_web_story_rows_match_the_cli_listing(db_url: str) -> None:
+    """`newsprism stories --json` and the API describe every story the same, an undated
+    story (seen on the days it was ingested) and one without a headline included."""
+    import json
+
+    from sqlalchemy import update
+
+    from newsprism.store.commands import stories_text
+    from newsprism.store.models import StoryRow as StoredStory
+
+    backend = StoreBackend(db_url)
+    try:
+        undated = RawDocument(
+            source="test:undated",
+            title="Dockworkers strike",
+            text="Dockworkers in Rotterdam walked out, the union said, over new shift rules.",
+        )
+        outcome = backend.ingest([_doc(0, "harbour"), _doc(1, "orchestra"), undated])
+        with backend.store.session() as session:
+            session.execute(
+                update(StoredStory)
+                .where(StoredStory.id == outcome.story_ids[0])
+                .values(headline=None)
+            )
+            session.commit()
+        cli = {s["id"]: s for s in json.loads(stories_text(backend.store, as_json=True))}
+        web = {s.id: s.to_json() for s in backend.stories(StoryQuery(limit=200)).items}
+        assert web == cli and len(web) >= 2
+        assert web[outcome.story_ids[0]]["headline"] is None
+        assert all(s["first_seen"] and s["last_seen"] for s in web.values())
+        for story_id in web:
+            found = backend.story(story_id)
+            assert found is not None and found.to_json() == cli[story_id]
+    finally:
+        backend.close()
+
+
+def test_concurrent_requests_build_a_story_brief_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Requests arriving while a brief is built wait for that build; a request arriving
+    after the first builder is done still finds the story's lock held by the second."""
+    import threading
+
+    from sqlalchemy import update
+
+    import newsprism.web.store_backend as store_backend
+    from newsprism.store.models import ArticleRow
+
+    backend = StoreBackend(f"sqlite:///{tmp_path / 'web.db'}")
+    first, second = backend.ingest([_doc(0, "harbour"), _doc(1, "harbour")]).article_ids
+    with backend.store.session() as session:
+        stored = session.get(ArticleRow, first)
+        assert stored is not None and stored.story_id is not None
+        story_id = stored.story_id
+        session.execute(update(ArticleRow).where(ArticleRow.id == second).values(story_id=None))
+        session.commit()
+
+    real_build = store_backend.build_brief
+    counting = threading.Lock()
+    builds: list[int] = []
+    running = [0, 0]  # now, most at once
+    started = [threading.Event() for _ in range(3)]
+    finish = [threading.Event() for _ in range(3)]
+    finish[2].set()
+
+    def gated_build(articles: list, settings: object) -> object:
+        with counting:
+            n = len(builds)
+            builds.append(len(articles))
+            running[0] += 1
+            running[1] = max(running)
+        started[n].set()
+        finish[n].wait(timeout=30)
+        try:
+            return real_build(articles, settings)  # type: ignore[arg-type]
+        finally:
+            with counting:
+                running[0] -= 1
+
+    monkeypatch.setattr(store_backend, "build_brief", gated_build)
+    versioned = threading.Event()
+    real_version = backend._story_version
+
+    def signalled_version(session: object, sid: str) -> str | None:
+        found = real_version(session, sid)  # type: ignore[arg-type]
+        if threading.current_thread().name == "second":
+            versioned.set()
+        return found
+
+    monkeypatch.setattr(backend, "_story_version", signalled_version)
+    results: dict[str, object] = {}
+
+    def request(name: str) -> threading.Thread:
+        thread = threading.Thread(
+            target=lambda: results.__setitem__(name, backend.brief(story_id)), name=name
+        )
+        thread.start()
+        return thread
+
+    try:
+        threads = [request("first")]
+        assert started[0].wait(30)  # building from one article
+        with backend.store.session() as session:  # a second article joins meanwhile
+            session.execute(
+                update(ArticleRow).where(ArticleRow.id == second).values(story_id=story_id)
+            )
+            session.commit()
+        threads.append(request("second"))
+        assert versioned.wait(30)
+        time.sleep(0.3)  # the second request now waits for the first build
+        finish[0].set()
+        assert started[1].wait(30)  # the second finds a new version and builds it
+        threads.append(request("third"))
+        started[2].wait(timeout=2)  # a third build here would run beside the second
+        finish[1].set()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert running[1] == 1, "two builds of one story ran at once"
+        assert builds == [1, 2]
+        assert [len(results[n].articles) for n in ("second", "third")] == [2, 2]  # type: ignore[attr-defined]
+        assert backend._building == {}
+    finally:
+        for event in finish:
+            event.set()
         backend.close()

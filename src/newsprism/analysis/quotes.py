@@ -10,6 +10,7 @@ corporation", "the deputy foreign minister") to the entity they refer back to, u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -56,7 +57,7 @@ _COLON_LINE = re.compile(r"(?m)^[ \t\"“]*(?P<name>[^:\n\"“”]{2,60}?):[ \t]
 # A paragraph that is a quotation signed with a dash and a name: '"...” ― Jane Doe',
 # '"..." -- John Smith, 25, a student'.
 _DASH_SIGNED = re.compile(
-    r"(?m)^[^\S\n]*[\"“”„](?P<content>[^\n]+)[\"“”][^\S\n]*(?:―|—|–|--)[^\S\n]*"
+    r"(?m)^[^\S\n]*[\"“„](?P<content>[^\n]+)[\"“”][^\S\n]*(?:―|—|–|--)[^\S\n]*"
     r"(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+[A-Z][\w’'.-]*){0,4})[^\S\n]*(?:[,.;][^\n]{0,80})?$"
 )
 _NOT_SPEAKERS = frozenset(
@@ -125,15 +126,6 @@ _CUE_PREPS: dict[str, set[str]] = {
     "disagree": {"with"},
     "side": {"with"},
 }
-# Forms the small English model lemmatizes wrongly ("hoping" -> "hop").
-_LEMMA_FIXES = {
-    "hoping": "hope",
-    "hoped": "hope",
-    "lambasted": "lambaste",
-    "lambasting": "lambaste",
-    "retweeted": "retweet",
-    "retweeting": "retweet",
-}
 # Words left in lower case in a Title-Cased name ("A Time for Truth").
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "at", "by", "with", "from"}
@@ -166,10 +158,12 @@ _NOUN_CUES = NOUN_CUE_LEMMAS | set(POSSESSIVE_CUE_NOUNS) | _RECEIVED_STANCES
 # "in his view", "in my opinion", "in the eyes of X": whose view a sentence gives.
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "eyes", "eye"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+_IF_WHETHER = frozenset({"if", "whether"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
 _THAT_CLAUSE = re.compile(r"(that|whether)\s")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
+_ASIDE_MARKS = _ASIDE_DASHES | {",", ";"}
 
 
 @dataclass(frozen=True)
@@ -225,12 +219,17 @@ def double_quotes(text: str) -> str:
 
 
 def _marks(text: str, open_pos: int, close_pos: int, paired: bool) -> QuoteMarks:
-    start, end = open_pos + 1, close_pos
+    start, end = _trim(text, open_pos + 1, close_pos)
+    return QuoteMarks(open_pos, close_pos, start, end, paired)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words within ``start:end``, less the spaces and the comma around them."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
         end -= 1
-    return QuoteMarks(open_pos, close_pos, start, end, paired)
+    return start, end
 
 
 @dataclass
@@ -334,7 +333,7 @@ class _ArticleQuotes:
             return Speaker(entity, entity.description, span)
         # the noun phrase itself, without the clause that may hang on it ("headlines suggesting")
         subtree = [t for t in tok.subtree if span[0] <= t.idx < span[1]]
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if low in TITLE_WORDS or lemma in TITLE_WORDS:
             person = self.entity_in(subtree, ("PERSON",)) or self.by_role(tok, subtree)
             if person is not None:
@@ -414,7 +413,7 @@ class _ArticleQuotes:
         return max(candidates, key=score)
 
     def definite_referent(self, tok: Token, subtree: list[Token]) -> Entity | None:
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         for _, entity, head in reversed(self.state.speakers):
             if head == lemma:
                 return entity
@@ -492,7 +491,7 @@ class _ArticleQuotes:
         best: QuoteMarks | None = None
         # 'X called the program "worse than amnesty."': a quotation that closed its sentence
         # before the cue is not this cue's when the cue has content of its own
-        own_content = verb.lemma_.lower() not in NO_OBJECT_LEMMAS and any(
+        own_content = _lemma(verb) not in NO_OBJECT_LEMMAS and any(
             c.i > verb.i and c.dep_ in {"dobj", "ccomp", "oprd", "xcomp"} for c in verb.children
         )
         for q in self.marks:
@@ -530,6 +529,12 @@ class _ArticleQuotes:
         start, end = self.paragraph(anchor)
         return [t for t in tokens if start <= t.idx < end]
 
+    def around(self, phrase: Token, tokens: Iterable[Token]) -> list[Token]:
+        """The tokens in the phrase's paragraph, less the phrase: what a cue set in the
+        sentence ("as X noted", "according to X", "in a poll") attributes."""
+        own = {t.i for t in phrase.subtree}
+        return self.in_paragraph([t for t in tokens if t.i not in own], phrase)
+
     def content_clause(self, verb: Token) -> Token | None:
         start, end = self.paragraph(verb)
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and start <= c.idx < end]
@@ -539,15 +544,13 @@ class _ArticleQuotes:
                     child.left_edge.pos_ == "ADP"
                     and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
                 )
-                or any(m.dep_ == "mark" and m.lower_ in _ADVERBIAL_MARKS for m in child.children)
+                or _has_mark(child, _ADVERBIAL_MARKS)
             ):
                 continue  # "In a statement released after X suspended ..., Cruz said ..."
             return child
         for child in verb.children:  # "asked workers if they planned to attend"
-            asks = child.dep_ == "advcl" and child.i > verb.i and verb.lemma_.lower() in _QUESTIONS
-            if asks and any(
-                m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children
-            ):
+            asks = child.dep_ == "advcl" and child.i > verb.i and _lemma(verb) in _QUESTIONS
+            if asks and _has_mark(child, _IF_WHETHER):
                 return child
         for child in verb.children:  # "said in a statement that ...": the parse hangs the
             clause = _statement_clause(child)  # clause on the noun
@@ -646,12 +649,9 @@ class _ArticleQuotes:
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1
             )
-        if verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-        ):
+        if verb.dep_ == "advcl" and _has_mark(verb, {"as"}):
             # "But as Clyburn noted, those voters will ...": the main clause is the content
-            own = {t.i for t in verb.subtree}
-            tokens = self.in_paragraph([t for t in verb.head.subtree if t.i not in own], verb)
+            tokens = self.around(verb, verb.head.subtree)
             follows = (
                 verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
             )
@@ -670,16 +670,17 @@ class _ArticleQuotes:
             )
         if verb.dep_ == "parataxis":
             # "By eliminating the line, Ms. Tchen said, the White House can ...": both sides
-            own = {t.i for t in verb.subtree}
-            tokens = self.in_paragraph([t for t in verb.sent if t.i not in own], verb)
+            tokens = self.around(verb, verb.sent)
             if len(tokens) >= 3:
                 start, end = self.token_span(tokens)
                 return _Candidate(
                     verb, cue_text, speaker, start, end, self.kind(start, end), "parataxis", 2
                 )
         after = _leading_run(
-            _without_nested_asides(
-                [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)], verb
+            _cut_after(
+                [t for t in verb.subtree if t.i > verb.i and not self.is_aside(t, verb)],
+                verb,
+                _nested_aside,
             )
         )
         complements = [c for c in verb.children if c.i > verb.i and not self.is_aside(c, verb)]
@@ -747,9 +748,7 @@ class _ArticleQuotes:
                     ),
                     None,
                 )
-            elif child.dep_ in {"ccomp", "advcl"} and any(
-                m.dep_ == "mark" and m.lower_ in {"if", "whether"} for m in child.children
-            ):
+            elif child.dep_ in {"ccomp", "advcl"} and _has_mark(child, _IF_WHETHER):
                 content = child
             elif child.dep_ == "xcomp" and any(c.dep_ == "agent" for c in verb.children):
                 content = child  # "asked by X to respond to Trump's criticism"
@@ -770,7 +769,7 @@ class _ArticleQuotes:
         entity = self.entity_on(obj)
         if entity is not None and entity.type in {"PERSON", "ORG", "NORP"}:
             return True
-        lemma = obj.lemma_.lower()
+        lemma = _lemma(obj)
         return lemma in SOURCE_NOUNS | UNNAMED_SOURCE_NOUNS | MEDIA_NOUNS | REPORT_NOUNS | (
             ORG_NOUNS | TITLE_WORDS
         )
@@ -784,7 +783,7 @@ class _ArticleQuotes:
         """Whether a subject can be a source: a name, a pronoun, a person or a document."""
         if speaker.entity is not None or tok.pos_ == "PRON":
             return True
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         return (
             lemma in SOURCE_NOUNS
             or lemma in UNNAMED_SOURCE_NOUNS
@@ -860,12 +859,9 @@ class _ArticleQuotes:
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if subject is None or obj is None:
             return None
-        as_put_it = obj.lower_ == "it" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
-        )
+        as_put_it = obj.lower_ == "it" and _has_mark(verb, {"as"})
         if as_put_it and verb.dep_ == "advcl":
-            own = {t.i for t in verb.subtree}
-            tokens = self.in_paragraph([t for t in verb.head.subtree if t.i not in own], verb)
+            tokens = self.around(verb, verb.head.subtree)
             rule = "as-cue"
         else:
             at = next(
@@ -920,10 +916,11 @@ class _ArticleQuotes:
         """ "In my view, ...", "which in his view has gained strength", "in the eyes of X":
         the rest of the sentence is the holder's view."""
         noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if noun is None or noun.lemma_.lower() not in _VIEW_NOUNS:
+        if noun is None or _lemma(noun) not in _VIEW_NOUNS:
             return None
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if holder is None:
+        if holder is None and any(c.dep_ == "det" for c in noun.children):
+            # "in the eyes of X" (not "in view of the delays": given the delays)
             of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
         if holder is None:
@@ -935,8 +932,7 @@ class _ArticleQuotes:
         self, tok: Token, cue_text: str, source: Token, rule: str
     ) -> _Candidate | None:
         """The sentence outside the cue phrase ``tok`` heads, as what ``source`` holds."""
-        phrase = {t.i for t in tok.subtree}
-        rest = self.in_paragraph([t for t in tok.sent if t.i not in phrase], tok)
+        rest = self.around(tok, tok.sent)
         if len(rest) < 3:
             return None
         start, end = self.token_span(rest)
@@ -978,12 +974,10 @@ class _ArticleQuotes:
             return
         pos = candidate.speaker.span[0] if candidate.speaker.span else candidate.cue.idx
         subject = self.subject_of(candidate.cue)
-        head = subject.lemma_.lower() if subject is not None else ""
+        head = _lemma(subject) if subject is not None else ""
         self.state.speakers.append((pos, entity, head))
         self.state.salient.append((pos, entity))
-        if entity.type == "ORG" and (
-            candidate.cue.lemma_.lower() in RELAY_LEMMAS or _is_media(entity)
-        ):
+        if entity.type == "ORG" and (_lemma(candidate.cue) in RELAY_LEMMAS or _is_media(entity)):
             self.state.relays.append((pos, entity))
 
     def run(self) -> list[Quote]:
@@ -1003,8 +997,8 @@ class _ArticleQuotes:
                 candidate = self.according_to(tok)
             elif tok.pos_ in {"VERB", "AUX"} and _lemma(tok) in CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
-            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _NOUN_CUES:
-                lemma = tok.lemma_.lower()
+            elif tok.pos_ == "NOUN" and _lemma(tok) in _NOUN_CUES:
+                lemma = _lemma(tok)
                 if lemma in _RECEIVED_STANCES:
                     candidate = self.received(tok)
                 if candidate is None and lemma in NOUN_CUE_LEMMAS:
@@ -1059,11 +1053,7 @@ class _ArticleQuotes:
         quotation signed, as readers' responses and epigraphs are, by a dash and a name."""
         found: list[_Candidate] = []
         for match in _DASH_SIGNED.finditer(self.qtext):
-            start, end = match.span("content")
-            while start < end and self.text[start].isspace():
-                start += 1
-            while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;"):
-                end -= 1
+            start, end = _trim(self.text, *match.span("content"))
             span = self.doc.char_span(*match.span("name"), alignment_mode="expand")
             if span is None or len(self.text[start:end].split()) < _MIN_DIRECT_WORDS:
                 continue
@@ -1092,8 +1082,7 @@ class _ArticleQuotes:
             said = self.text[start:end]
             shouted = match.group("name").isupper() and len(match.group("name")) >= 3
             if not quoted and (
-                (said.rstrip().endswith("?") and not shouted)
-                or (len(said.split()) < 5 and name_start > 0)
+                (said.rstrip().endswith("?") and not shouted) or len(said.split()) < 5
             ):
                 continue  # "Ted Cruz: Just hang on." in a list of goals, a question about X
             span = self.doc.char_span(name_start, name_end, alignment_mode="expand")
@@ -1110,7 +1099,7 @@ class _ArticleQuotes:
                 entity = self.entities.find(name) or self.by_surname(name)
             known = entity is not None and entity.type in {"PERSON", "ORG", "NORP"}
             shouted = name.isupper() and len(name) >= 3 and fold(name) not in _NOT_SPEAKERS
-            source = words[-1].lemma_.lower() in (
+            source = _lemma(words[-1]) in (
                 SOURCE_NOUNS | UNNAMED_SOURCE_NOUNS | MEDIA_NOUNS | REPORT_NOUNS
             )
             if not (known or shouted or source):
@@ -1140,8 +1129,7 @@ class _ArticleQuotes:
             (
                 c
                 for c in tok.children
-                if c.dep_ in {"acl", "ccomp", "relcl"}
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                if c.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(c, {"that"})
             ),
             None,
         )
@@ -1174,7 +1162,7 @@ class _ArticleQuotes:
 
     def possessive_cue(self, noun: Token) -> _Candidate | None:
         """ "Trump's call for a ban", "her refusal to testify": the possessor holds the stance."""
-        preps = POSSESSIVE_CUE_NOUNS.get(noun.lemma_.lower())
+        preps = POSSESSIVE_CUE_NOUNS.get(_lemma(noun))
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
         if preps is None or holder is None or holder.lower_ in {"my", "our", "your"}:
             return None  # "my call for ...": the writer's own stance
@@ -1213,7 +1201,7 @@ class _ArticleQuotes:
             (
                 c
                 for c in clauses
-                if any(m.dep_ == "mark" and m.lower_ in {"that", "whether"} for m in c.children)
+                if _has_mark(c, {"that", "whether"})
                 or (c.dep_ == "ccomp" and any(m.dep_ == "nsubj" for m in c.children))
             ),
             None,
@@ -1235,7 +1223,7 @@ class _ArticleQuotes:
         """ "Clinton held a 24-point lead in a CNN poll": the poll is the source."""
         source = next((c for c in tok.children if c.dep_ == "pobj"), None)
         head = tok.head
-        if source is None or source.lemma_.lower() not in _IN_SOURCES:
+        if source is None or _lemma(source) not in _IN_SOURCES:
             return None
         if source.tag_ == "NNS" or _lemma(tok.sent.root) in CUE_LEMMAS:
             return None  # "trails in the polls": no one poll; "In a statement, X said": the verb's
@@ -1243,8 +1231,7 @@ class _ArticleQuotes:
             head = head.head  # "held a lead in a CNN poll": the clause of the noun
         if head.pos_ not in {"VERB", "AUX"} or _lemma(head) in CUE_LEMMAS:
             return None  # "said in a statement" is the verb's own cue
-        own = {t.i for t in tok.subtree}
-        tokens = self.in_paragraph([t for t in head.subtree if t.i not in own], tok)
+        tokens = self.around(tok, head.subtree)
         if len(tokens) < 3:
             return None
         start, end = self.token_span(tokens)
@@ -1361,11 +1348,11 @@ def _without_embedded_cues(clause: Token) -> list[Token]:
     """The clause without a reporting participle hung on it: "he saw no need, telling X that
     ..." is a second attribution, not part of the first one's content; nor is a clause set
     against it ("..., while 22 percent said ...") or an aside with a cue of its own."""
-    cut: set[int] = set()
-    for tok in clause.subtree:
-        if tok.i > clause.i and (_second_cue(tok, clause) or _contrast(tok) or _nested_aside(tok)):
-            cut.update(t.i for t in tok.subtree)
-    return [t for t in clause.subtree if t.i not in cut] or list(clause.subtree)
+    return _cut_after(
+        list(clause.subtree),
+        clause,
+        lambda tok: _second_cue(tok, clause) or _contrast(tok) or _nested_aside(tok),
+    )
 
 
 def _second_cue(tok: Token, clause: Token) -> bool:
@@ -1383,11 +1370,14 @@ def _second_cue(tok: Token, clause: Token) -> bool:
     )
 
 
-def _without_nested_asides(tokens: list[Token], anchor: Token) -> list[Token]:
-    """The tokens without a comma-led aside that attributes something of its own."""
+def _cut_after(
+    tokens: list[Token], anchor: Token, is_aside: Callable[[Token], bool]
+) -> list[Token]:
+    """The tokens less the subtree of each one after the anchor that ``is_aside`` picks (all
+    of them where that would leave none)."""
     cut: set[int] = set()
     for tok in tokens:
-        if tok.i > anchor.i and tok.i not in cut and _nested_aside(tok):
+        if tok.i > anchor.i and tok.i not in cut and is_aside(tok):
             cut.update(t.i for t in tok.subtree)
     return [t for t in tokens if t.i not in cut] or tokens
 
@@ -1395,24 +1385,32 @@ def _without_nested_asides(tokens: list[Token], anchor: Token) -> list[Token]:
 def _nested_aside(tok: Token) -> bool:
     """ "..., contradicting the police's earlier claim that ...", "..., which he said were
     ...": a comma-led clause that holds an attribution of its own, not part of this one."""
-    if tok.dep_ not in {"advcl", "relcl", "acl", "conj", "parataxis"} or tok.left_edge.i == 0:
+    if tok.dep_ not in {"advcl", "relcl", "acl", "conj", "parataxis"}:
         return False
-    if tok.doc[tok.left_edge.i - 1].text not in {",", "—", "–", "--", ";"}:
+    if not _set_off(tok, _ASIDE_MARKS):
         return False
     return any(
         (t.pos_ == "VERB" and _lemma(t) in CUE_LEMMAS)
-        or (t.pos_ == "NOUN" and t.lemma_.lower() in NOUN_CUE_LEMMAS)
+        or (t.pos_ == "NOUN" and _lemma(t) in NOUN_CUE_LEMMAS)
         for t in tok.subtree
     )
 
 
+def _set_off(tok: Token, marks: Collection[str]) -> bool:
+    """Whether the phrase the token heads comes right after one of the marks: an aside."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in marks
+
+
+def _has_mark(clause: Token, words: Collection[str]) -> bool:
+    """Whether the clause opens with one of these subordinators ("that", "if", "as")."""
+    return any(m.dep_ == "mark" and m.lower_ in words for m in clause.children)
+
+
 def _contrast(tok: Token) -> bool:
     """ "..., while 22 percent said ...": a clause set against what was said, not part of it."""
-    if tok.dep_ not in {"advcl", "conj"} or tok.left_edge.i == 0:
+    if tok.dep_ not in {"advcl", "conj"} or not _set_off(tok, {","}):
         return False
-    if tok.doc[tok.left_edge.i - 1].text != ",":
-        return False
-    return any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in tok.children)
+    return _has_mark(tok, {"while", "whereas"})
 
 
 def _for_clause(tok: Token, verb: Token) -> bool:
@@ -1447,8 +1445,7 @@ def _sees_as(verb: Token, text: str) -> bool:
     if not has_object or (stop is not None and stop.group() == "?"):
         return False
     return any(
-        (c.dep_ == "prep" and c.lower_ == "as")
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))
+        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "advcl" and _has_mark(c, {"as"}))
         for c in verb.children
         if c.i > verb.i
     )
@@ -1471,17 +1468,16 @@ def _statement_clause(prep: Token) -> Token | None:
     if prep.dep_ != "prep" or prep.lower_ != "in":
         return None
     for noun in prep.children:
-        if noun.dep_ == "pobj" and noun.lemma_.lower() in NOUN_CUE_LEMMAS:
+        if noun.dep_ == "pobj" and _lemma(noun) in NOUN_CUE_LEMMAS:
             for clause in noun.children:
-                if clause.dep_ in {"acl", "ccomp", "relcl"} and any(
-                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
-                ):
+                if clause.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(clause, {"that"}):
                     return clause
     return None
 
 
 def _lemma(tok: Token) -> str:
-    return _LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
+    """The lemma in lower case (spaCy keeps a proper noun's capitals)."""
+    return tok.lemma_.lower()
 
 
 def _find_or_end(text: str, sub: str, start: int) -> int:

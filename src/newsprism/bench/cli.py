@@ -25,7 +25,7 @@ bench_app = typer.Typer(
 TASKS: dict[str, tuple[str, list[str], str]] = {
     "extract": ("article-extraction", ["ground-truth.json", "html"], "HTML to article text"),
     "summarize": ("duc2004", ["docs", "models-txt"], "multi-document summaries (ROUGE)"),
-    "cluster": ("ecbplus", ["ECB+"], "story clustering (B-cubed, ARI)"),
+    "cluster": ("ecbplus", [], "story clustering (B-cubed, ARI) on ECB+ or FNC-1"),
     "quotes": ("polnear", [], "quotes and their sources"),
     "stance": ("fnc-1", ["train_bodies.csv", "train_stances.reconstructed.csv"], "FNC-1 stance"),
     "speed": ("", [], "throughput, latency and memory of each stage"),
@@ -71,6 +71,12 @@ def check_data(task: str, data: Path | None) -> Path:
                 f"(a folder in the layout of {set_name})"
             )
     require_layout(data, required, set_name)
+    if task == "cluster" and not (
+        (data / "ECB+").is_dir() or (data / "train_bodies.csv").is_file()
+    ):
+        raise BenchDataError(
+            f"--data {data}: neither the ecbplus layout (ECB+/) nor fnc-1's (train_bodies.csv)"
+        )
     if task == "quotes" and not any((data / part).is_dir() for part in ("train", "dev")):
         raise BenchDataError(f"--data {data}: not in the polnear layout (no train/ or dev/)")
     return data

@@ -1,11 +1,12 @@
-"""Story clustering on ECB+: every document at once, the number of stories not given.
+"""Story clustering: every document at once, the number of stories not given.
 
-The gold story of a document is (topic, sub-topic): each ECB+ topic holds two events of the
-same kind (``ecb`` and ``ecbplus`` files). Ours runs through the same code as ``newsprism
-ingest`` (an in-memory store, online clustering in arrival order), and the batch
-re-clustering of ``newsprism recluster`` is reported too. Peers are scikit-learn's
-agglomerative clustering and K-means on TF-IDF given the true number of stories: an upper
-baseline that knows what ours must find out.
+On ECB+ the gold story of a document is (topic, sub-topic): each ECB+ topic holds two events
+of the same kind (``ecb`` and ``ecbplus`` files). FNC-1's bodies (``--data`` an fnc-1
+folder) make a second test with larger stories, up to 50 bodies, and no such pairs. Ours
+runs through the same code as ``newsprism ingest`` (an in-memory store, online clustering in
+arrival order), and the batch re-clustering of ``newsprism recluster`` is reported too.
+Peers are scikit-learn's agglomerative clustering and K-means on TF-IDF given the true
+number of stories: an upper baseline that knows what ours must find out.
 """
 
 from __future__ import annotations
@@ -67,6 +68,41 @@ def load_ecbplus(data: Path) -> list[tuple[Article, str]]:
         items.append((article, f"{topic}/{sub}"))
     if not items:
         raise NewsprismError(f"no ECB+ documents under {root}")
+    return items
+
+
+def load_fnc_stories(data: Path) -> list[tuple[Article, str]]:
+    """(body, story) for every FNC-1 train body that some headline is related to.
+
+    FNC-1's headlines and bodies come from Emergent's claims: a body agrees with, denies or
+    discusses the headlines of its claim. Bodies joined through such pairs (the connected
+    components of the headline-body graph) tell one story.
+    """
+    from newsprism.bench.stance import RELATED, read_bodies, read_pairs
+
+    bodies = read_bodies(data / "train_bodies.csv")
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for pair in read_pairs(data / "train_stances.reconstructed.csv"):
+        if pair.stance in RELATED and pair.body_id in bodies:
+            parent[root("h:" + pair.headline)] = root("b:" + pair.body_id)
+    related = sorted({n[2:] for n in parent if n.startswith("b:")}, key=lambda b: (len(b), b))
+    if not related:
+        raise NewsprismError(f"no related headline and body pairs under {data}")
+    story_names: dict[str, str] = {}
+    items = []
+    for body_id in related:
+        story = story_names.setdefault(root("b:" + body_id), f"story-{len(story_names) + 1}")
+        article = Article(
+            id=stable_id("a", "fnc", body_id), file=f"body-{body_id}", text=bodies[body_id]
+        )
+        items.append((article, story))
     return items
 
 
@@ -159,15 +195,24 @@ def _stories_of(store: Store, articles: Sequence[Article]) -> dict[str, str | No
 
 
 def run(data: Path, limit: int | None = None) -> dict:
-    """Cluster every ECB+ document (the first ``limit`` topics when given) and score it."""
+    """Cluster every document (the first ``limit`` ECB+ topics or FNC-1 stories when given)
+    and score it."""
     from newsprism.store.db import open_store
     from newsprism.store.ingest import ingest_articles, recluster
 
-    items = load_ecbplus(data)
-    if limit is not None:
-        topics = sorted({gold.split("/")[0] for _, gold in items}, key=int)[:limit]
-        items = [item for item in items if item[1].split("/")[0] in topics]
-    order = realistic_order(items)
+    if (data / "train_bodies.csv").is_file():
+        items = load_fnc_stories(data)
+        if limit is not None:
+            keep = list(dict.fromkeys(gold for _, gold in items))[:limit]
+            items = [item for item in items if item[1] in keep]
+        order = list(range(len(items)))
+        random.Random(13).shuffle(order)
+    else:
+        items = load_ecbplus(data)
+        if limit is not None:
+            topics = sorted({gold.split("/")[0] for _, gold in items}, key=int)[:limit]
+            items = [item for item in items if item[1].split("/")[0] in topics]
+        order = realistic_order(items)
     articles = [items[i][0] for i in order]
     gold = [items[i][1] for i in order]
 

@@ -195,8 +195,10 @@ def run(data: Path, limit: int | None = None) -> dict[str, Any]:
     result.notes += [
         f"{n_pages} HTML pages and {len(docs) - n_pages} text documents, "
         f"{len(articles)} articles after ingest",
-        f"extraction: the {n_pages} HTML pages; cleaning, nlp, entities, quotes: all "
-        f"{len(articles)} articles in chunks of {STORY_SIZE}; clustering: all articles "
+        f"extraction: build_article on the {n_pages} HTML pages (extraction, cleaning, "
+        f"metadata); cleaning: build_article on the {len(docs) - n_pages} text documents, "
+        f"then the cross-article clean-up; nlp, entities, quotes: all {len(articles)} "
+        f"articles in chunks of {STORY_SIZE}; clustering: all articles "
         f"({n_clustered} stories formed)",
         f"brief (every stage of build_brief): {len(stories)} sampled stories "
         f"({brief_articles} articles; sizes {[len(s) for s in stories]})",
@@ -235,49 +237,39 @@ def _warm_up() -> None:
 def _ingest(
     docs: list[RawDocument], report: Report, watch: Stopwatch, console: Console
 ) -> tuple[list[Article], int, int]:
-    """Extraction of the HTML pages, then cleaning and metadata of every document.
+    """Every document through ``build_article``, the path ingest takes.
 
-    Each page is extracted once: the page's text and metadata go on to ``build_article`` as a
-    text document with the same hints, which is what ``build_article`` does with a page.
+    "extraction" is ``build_article`` on the HTML pages (trafilatura's extraction, then the
+    same cleaning and metadata a text gets); "cleaning" is ``build_article`` on the text
+    documents and the cross-article clean-up of all of them.
     """
     from newsprism.ingest import UnreadableFile, build_article, clean_articles
-    from newsprism.ingest.extract import extract_html
 
-    pages = [d for d in docs if d.html is not None]
-    extracted: list[RawDocument] = []
-    with _progress(console, "extraction", len(pages)) as advance, watch.time("extraction"):
+    built: list[Article | None] = []
+    n_pages = sum(1 for d in docs if d.html is not None)
+
+    def build(doc: RawDocument) -> None:
+        try:
+            built.append(build_article(doc))
+        except UnreadableFile:
+            built.append(None)
+
+    with _progress(console, "extraction", n_pages) as advance, watch.time("extraction"):
+        for doc in docs:
+            if doc.html is not None:
+                build(doc)
+                advance(1)
+    report.stage("extraction", n_pages, watch.seconds.get("extraction", 0.0), "HTML pages")
+
+    n_texts = len(docs) - n_pages
+    with _progress(console, "cleaning", n_texts) as advance, watch.time("cleaning"):
         for doc in docs:
             if doc.html is None:
-                extracted.append(doc)
-                continue
-            page = extract_html(doc.html, doc.url)
-            extracted.append(
-                doc.model_copy(
-                    update={
-                        "html": None,
-                        "text": page.text,
-                        "title": doc.title or page.title,
-                        "url": doc.url or page.url,
-                        "published": doc.published or page.published,
-                        "outlet": doc.outlet or page.site_name,
-                    }
-                )
-            )
-            advance(1)
-    report.stage("extraction", len(pages), watch.seconds.get("extraction", 0.0), "HTML pages")
-
-    articles: list[Article] = []
-    skipped = 0
-    with _progress(console, "cleaning", len(docs)) as advance, watch.time("cleaning"):
-        for doc in extracted:
-            try:
-                articles.append(build_article(doc))
-            except UnreadableFile:
-                skipped += 1
-            advance(1)
-        articles = clean_articles(articles)
-    report.stage("cleaning", len(docs), watch.seconds["cleaning"], "documents")
-    return articles, skipped, len(pages)
+                build(doc)
+                advance(1)
+        articles = clean_articles([a for a in built if a is not None])
+    report.stage("cleaning", n_texts, watch.seconds["cleaning"], "text documents")
+    return articles, built.count(None), n_pages
 
 
 def _per_article_stages(

@@ -73,7 +73,7 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
         raise BenchDataError(f"{path}: not a readable CSV file ({exc})") from exc
 
 
-def _pairs(path: Path) -> list[Pair]:
+def read_pairs(path: Path) -> list[Pair]:
     rows = _read_csv(path)
     try:
         return [Pair(r["Headline"], r["Body ID"], r["Stance"]) for r in rows]
@@ -83,7 +83,7 @@ def _pairs(path: Path) -> list[Pair]:
         ) from exc
 
 
-def _bodies(path: Path) -> dict[str, str]:
+def read_bodies(path: Path) -> dict[str, str]:
     try:
         return {r["Body ID"]: r["articleBody"] for r in _read_csv(path)}
     except KeyError as exc:
@@ -93,13 +93,13 @@ def _bodies(path: Path) -> dict[str, str]:
 def load_split(data: Path, limit: int | None = None) -> StanceSplit:
     """Train and test pairs; with ``limit``, N test pairs and the pairs of 30*N train bodies."""
     require_layout(data, ["train_bodies.csv", "train_stances.reconstructed.csv"], "fnc-1")
-    bodies = _bodies(data / "train_bodies.csv")
-    train = _pairs(data / "train_stances.reconstructed.csv")
+    bodies = read_bodies(data / "train_bodies.csv")
+    train = read_pairs(data / "train_stances.reconstructed.csv")
     test_stances = data / "competition_test_stances.csv"
     test_bodies = data / "competition_test_bodies.csv"
     if test_stances.is_file() and test_bodies.is_file():
-        test_body_text = {f"test-{k}": v for k, v in _bodies(test_bodies).items()}
-        test = [Pair(p.headline, f"test-{p.body_id}", p.stance) for p in _pairs(test_stances)]
+        test_body_text = {f"test-{k}": v for k, v in read_bodies(test_bodies).items()}
+        test = [Pair(p.headline, f"test-{p.body_id}", p.stance) for p in read_pairs(test_stances)]
         bodies.update(test_body_text)
         source = "competition test set"
     else:

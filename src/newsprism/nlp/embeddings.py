@@ -22,7 +22,7 @@ import numpy as np
 import onnxruntime as ort
 from tokenizers import Tokenizer
 
-from newsprism.config import DEFAULT, Settings
+from newsprism.config import DEFAULT, FAST_DIMENSIONS, Settings
 from newsprism.errors import NewsprismError
 
 DIMENSIONS = 384
@@ -102,9 +102,6 @@ class SentenceEncoder:
 @cache
 def load_encoder(max_tokens: int = DEFAULT.embedding_max_tokens) -> SentenceEncoder:
     return SentenceEncoder(max_tokens)
-
-
-FAST_DIMENSIONS = 256
 
 
 @cache

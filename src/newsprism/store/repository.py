@@ -11,7 +11,7 @@ import numpy as np
 from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from newsprism.config import DEFAULT, Settings
+from newsprism.config import DEFAULT, FAST_DIMENSIONS, Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.store.db import Store
@@ -40,8 +40,6 @@ def vector_bytes(vector: np.ndarray) -> bytes:
 def vector_from(data: bytes | None) -> np.ndarray:
     """A stored clustering vector; empty when missing or made by another model (an older
     newsprism), so it is recomputed or left out instead of compared across models."""
-    from newsprism.nlp.embeddings import FAST_DIMENSIONS
-
     if not data or len(data) != FAST_DIMENSIONS * 4:
         return np.zeros(0, dtype=np.float32)
     return np.frombuffer(data, dtype="<f4").astype(np.float32)
@@ -93,12 +91,24 @@ def load_frequencies(session: Session) -> DocumentFrequencies:
     return DocumentFrequencies(n_docs=int(n_docs), counts=counts)
 
 
-def load_active_stories(session: Session, settings: Settings = DEFAULT) -> list[Story]:
-    """The stories new articles may still join: the most recently updated ones."""
+def load_active_stories(session: Session, settings: Settings = DEFAULT) -> tuple[list[Story], int]:
+    """The stories new articles may still join: the most recently updated ones, latest
+    first (ties by id, the later id first, as :func:`save_stories` stamps them).
+
+    Also returns how many of those were left out because their centroid has no vector of
+    the current model: a store written by an older newsprism (MiniLM's 384 dimensions)
+    holds such stories until ``newsprism recluster`` rebuilds them, and comparing or merging
+    across models is meaningless. This is the one place such vectors are met: articles'
+    vectors of another size read as missing features (:func:`features_from_row`).
+    """
     rows = session.scalars(
-        select(StoryRow).order_by(StoryRow.updated_at.desc()).limit(settings.cluster_active_stories)
+        select(StoryRow)
+        .order_by(StoryRow.updated_at.desc(), StoryRow.id.desc())
+        .limit(settings.cluster_active_stories)
     )
-    return [story_from_row(r) for r in rows]
+    stories = [story_from_row(r) for r in rows]
+    usable = [s for s in stories if s.vector_sum.size]
+    return usable, len(stories) - len(usable)
 
 
 def add_frequencies(session: Session, increments: Counter[str], documents: int) -> None:
@@ -141,6 +151,9 @@ def save_stories(session: Session, stories: Sequence[Story], settings: Settings 
     All of a batch's stories in a few statements: ingest touches a story per article.
     """
     ids = sorted({story.id for story in stories})
+    # One stamp for the batch: its stories were updated together, and ties in
+    # ``updated_at`` are broken by id wherever stories are ordered by it.
+    stamp = now()
     rows: dict[str, StoryRow] = {}
     for chunk in id_chunks(ids):
         found = session.scalars(select(StoryRow).where(StoryRow.id.in_(chunk)))
@@ -148,14 +161,14 @@ def save_stories(session: Session, stories: Sequence[Story], settings: Settings 
     for story in stories:
         row = rows.get(story.id)
         if row is None:
-            row = StoryRow(id=story.id, size=0, origins=0, outlets=[], updated_at=now())
+            row = StoryRow(id=story.id, size=0, origins=0, outlets=[], updated_at=stamp)
             session.add(row)
             rows[story.id] = row
         row.centroid_terms = dict(story.terms)
         row.centroid_entities = dict(story.entities)
         row.centroid_vector = vector_bytes(story.vector_sum) if story.vector_sum.size else None
         row.first_seen, row.last_seen = story.first_seen, story.last_seen
-        row.updated_at = now()
+        row.updated_at = stamp
     session.flush()  # the stories before the index rows that refer to them
     save_entity_words_of(session, {story.id: list(story.entities) for story in stories})
     refresh_story_summaries(session, [rows[i] for i in ids])
@@ -200,7 +213,10 @@ def refresh_story_summaries(session: Session, rows: Sequence[StoryRow]) -> None:
             )
             .where(ArticleRow.story_id.in_(chunk))
             .order_by(
-                ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at
+                ArticleRow.published.is_(None),
+                ArticleRow.published,
+                ArticleRow.ingested_at,
+                ArticleRow.id,
             )
         ):
             members[member.story_id].append(member)
@@ -230,37 +246,47 @@ def merge_stories(session: Session, into: str, gone: Iterable[str]) -> None:
 def list_stories(store: Store, min_size: int = 1) -> list[StorySummary]:
     """Stories, biggest first; undated stories show when their articles were ingested."""
     with store.session() as session:
-        ingested = dict(
-            (sid, (lo, hi))
-            for sid, lo, hi in session.execute(
-                select(
-                    ArticleRow.story_id,
-                    func.min(ArticleRow.ingested_at),
-                    func.max(ArticleRow.ingested_at),
-                ).group_by(ArticleRow.story_id)
-            )
-        )
         rows = session.scalars(
             select(StoryRow)
             .where(StoryRow.size >= min_size)
             .order_by(StoryRow.origins.desc(), StoryRow.size.desc(), StoryRow.id)
         ).all()
-        out = []
-        for row in rows:
-            lo, hi = ingested.get(row.id, (None, None))
-            out.append(
-                StorySummary(
-                    id=row.id,
-                    headline=row.headline,
-                    size=row.size,
-                    origins=row.origins,
-                    outlets=list(row.outlets or []),
-                    first_seen=row.first_seen or (lo.date() if lo else None),
-                    last_seen=row.last_seen or (hi.date() if hi else None),
-                    updated=row.updated_at.isoformat() if row.updated_at else None,
-                )
+        return story_summaries(session, rows)
+
+
+def story_summaries(session: Session, stories: Sequence[StoryRow]) -> list[StorySummary]:
+    """The stories' one-line summaries, as ``newsprism stories`` prints them: the stored
+    headline as it is (None when there is none), and for a story whose articles carry no
+    date, the days its articles were ingested."""
+    undated = [s.id for s in stories if s.first_seen is None or s.last_seen is None]
+    ingested: dict[str, tuple[datetime, datetime]] = {}
+    for chunk in id_chunks(undated):
+        for story_id, first, last in session.execute(
+            select(
+                ArticleRow.story_id,
+                func.min(ArticleRow.ingested_at),
+                func.max(ArticleRow.ingested_at),
             )
-        return out
+            .where(ArticleRow.story_id.in_(chunk))
+            .group_by(ArticleRow.story_id)
+        ):
+            ingested[story_id] = (first, last)
+    summaries = []
+    for story in stories:
+        first, last = ingested.get(story.id, (None, None))
+        summaries.append(
+            StorySummary(
+                id=story.id,
+                headline=story.headline,
+                size=story.size,
+                origins=story.origins,
+                outlets=list(story.outlets or []),
+                first_seen=story.first_seen or (first.date() if first else None),
+                last_seen=story.last_seen or (last.date() if last else None),
+                updated=story.updated_at.isoformat() if story.updated_at else None,
+            )
+        )
+    return summaries
 
 
 def story_articles(store: Store, story_id: str) -> list[Article]:
@@ -271,7 +297,12 @@ def story_articles(store: Store, story_id: str) -> list[Article]:
         rows = session.scalars(
             select(ArticleRow)
             .where(ArticleRow.story_id == story_id)
-            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
+            .order_by(
+                ArticleRow.published.is_(None),
+                ArticleRow.published,
+                ArticleRow.ingested_at,
+                ArticleRow.id,
+            )
         ).all()
         return [article_from_row(r) for r in rows]
 

@@ -10,7 +10,8 @@ grow with the stream, so IDF needs no corpus known in advance. An article joins 
 story above a threshold (a lower one for a story that several articles already agree on),
 or starts a new one; two stories whose centroids come close are merged. ``batch_cluster``
 re-clusters everything with average-linkage agglomerative clustering over the same
-similarity, which also splits stories the online pass glued together.
+similarity blended with shared nearest neighbours, which also splits stories the online
+pass glued together.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from datetime import date
 from itertools import islice
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.config import DEFAULT, Settings
@@ -325,10 +327,8 @@ class OnlineClusterer:
             self._by_entity.setdefault(name, set()).add(story.id)
         vector = story.unit_vector
         if not vector.size:
-            return
-        if self._matrix.shape[1] != vector.size:
-            if self._story_row:  # vectors of another size (another model): those stay out
-                return
+            return  # a story not yet given an article
+        if not self._matrix.shape[1]:  # the first vector sets the width: one model makes all
             self._matrix = np.zeros((0, vector.size), dtype=np.float32)
         if self._free_rows:
             row = self._free_rows.pop()
@@ -392,10 +392,9 @@ class OnlineClusterer:
             shared.update(ids)
         shared.pop(exclude or "", None)
         ids = {story_id for story_id, _ in shared.most_common(limit)}
-        # A store written by an older newsprism may hold vectors of another model: those
-        # stories are found by their entities only.
+        # Vectors of another model never get here: the store leaves them out when it loads.
         rows = len(self._row_story)
-        if rows and features.vector.size == self._matrix.shape[1]:
+        if rows:
             scores = self._matrix[:rows] @ features.vector
             k = min(limit + 1, rows)  # one more, in case ``exclude`` is among them
             top = np.argpartition(-scores, k - 1)[:k]
@@ -451,7 +450,6 @@ def pairwise_similarity(
     features: Sequence[Features], df: DocumentFrequencies, settings: Settings = DEFAULT
 ) -> np.ndarray:
     """Symmetric article-by-article similarity with the online measure (vectorised)."""
-    from scipy import sparse
     from sklearn.preprocessing import normalize
 
     def tfidf_matrix(rows: list[dict[str, float]], prefix: str) -> sparse.csr_matrix:
@@ -488,17 +486,33 @@ def pairwise_similarity(
 def batch_cluster(
     features: Sequence[Features], df: DocumentFrequencies, settings: Settings = DEFAULT
 ) -> list[int]:
+    """A story label per article, all clustered at once (see ``cluster_similarities``)."""
+    if len(features) < 2:
+        return [0] * len(features)
+    return cluster_similarities(pairwise_similarity(features, df, settings), settings)
+
+
+def cluster_similarities(similarity_matrix: np.ndarray, settings: Settings = DEFAULT) -> list[int]:
     """Average-linkage agglomerative clustering cut at the batch threshold; a label per item.
 
-    Then articles left alone or in pairs join the established story (three or more
-    articles) they are most similar to on average, when that is above the lower attach
-    threshold: a story several articles agree on is firmer evidence than one lone article.
+    The article-to-article similarity is first blended with shared nearest neighbours,
+    which tells apart two events of one kind. Then articles left alone or in pairs join
+    the established story (three or more articles) they are most similar to on average,
+    when that is above the lower attach threshold: a story several articles agree on is
+    firmer evidence than one lone article.
     """
     from sklearn.cluster import AgglomerativeClustering
 
-    if len(features) < 2:
-        return [0] * len(features)
-    similarity_matrix = pairwise_similarity(features, df, settings)
+    if len(similarity_matrix) < 2:
+        return [0] * len(similarity_matrix)
+    if settings.cluster_neighbours:
+        weight = settings.cluster_neighbour_weight
+        second = shared_neighbours(
+            similarity_matrix, settings.cluster_neighbours, settings.cluster_neighbour_similarity
+        ).tocoo()
+        similarity_matrix = similarity_matrix * (1.0 - weight)
+        similarity_matrix[second.row, second.col] += weight * second.data
+        np.fill_diagonal(similarity_matrix, 1.0)
     model = AgglomerativeClustering(
         n_clusters=None,
         metric="precomputed",
@@ -507,6 +521,36 @@ def batch_cluster(
     )
     labels = model.fit_predict(np.clip(1.0 - similarity_matrix, 0.0, None))
     return [int(label) for label in attach_small_clusters(similarity_matrix, labels, settings)]
+
+
+def shared_neighbours(similarity_matrix: np.ndarray, k: int, close: float) -> sparse.csr_matrix:
+    """Second-order similarity: the cosine of two articles' nearest-neighbour rows.
+
+    Shared nearest neighbours (Jarvis and Patrick 1973) judge two articles by the company
+    they keep. Two events of one kind (two emergency patches, two DUI arrests of one team's
+    players) share vocabulary, so their articles look alike one by one, but each event's
+    articles are each other's nearest neighbours; and two short items on one event that
+    share few words still share neighbours. An article's neighbours are its ``k`` most
+    similar (itself included) and every article at least ``close`` to it: with a fixed k,
+    a story much larger than k would fall apart into groups of k. Sparse, and built a
+    block of rows at a time, so it stays small beside the n x n matrix.
+    """
+    from sklearn.preprocessing import normalize
+
+    n = similarity_matrix.shape[0]
+    k = min(k, n)
+    rows, columns = [], []
+    for start in range(0, n, 1024):
+        block = similarity_matrix[start : start + 1024]
+        near = block >= close
+        np.put_along_axis(near, np.argpartition(block, n - k, axis=1)[:, n - k :], True, axis=1)
+        row, column = np.nonzero(near)
+        rows.append(row + start)
+        columns.append(column)
+    row, column = np.concatenate(rows), np.concatenate(columns)
+    values = np.clip(similarity_matrix[row, column], 0.0, None)
+    unit = normalize(sparse.csr_matrix((values, (row, column)), shape=(n, n)))
+    return (unit @ unit.T).tocsr()
 
 
 def attach_small_clusters(

@@ -15,6 +15,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, String, and_, false, func, or_, select, text
 from sqlalchemy.exc import IntegrityError
@@ -28,7 +29,7 @@ from newsprism.store.db import open_store
 from newsprism.store.ingest import Ingester, Pending, raw_hash
 from newsprism.store.models import PG_TEXT_DOCUMENT, ArticleRow, StoryBrief, StoryEntityWord
 from newsprism.store.models import StoryRow as StoredStory
-from newsprism.store.repository import article_from_row, now
+from newsprism.store.repository import article_from_row, now, story_summaries
 from newsprism.web.backend import ArticleDetail, IngestOutcome, StoryPage, StoryQuery, StoryRow
 
 BRIEF_CACHE_SIZE = 64
@@ -86,24 +87,19 @@ def _names_entity(wanted: str) -> ColumnElement[bool]:
     return and_(*found)
 
 
-def _row(story: StoredStory) -> StoryRow:
-    return StoryRow(
-        id=story.id,
-        headline=story.headline or "",
-        size=story.size,
-        origins=story.origins,
-        outlets=list(story.outlets or []),
-        first_seen=story.first_seen,
-        last_seen=story.last_seen,
-        updated=story.updated_at.isoformat() if story.updated_at else None,
-    )
-
-
 def _brief_version(pipeline: str, article_ids: Iterable[str]) -> str:
     digest = hashlib.sha256(pipeline.encode())
     for article_id in sorted(article_ids):
         digest.update(b"\0" + article_id.encode())
     return digest.hexdigest()
+
+
+@dataclass
+class _Build:
+    """The lock one story's brief is built under, and how many threads hold or await it."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    users: int = 0
 
 
 class StoreBackend:
@@ -119,7 +115,7 @@ class StoreBackend:
         self._briefs: OrderedDict[str, tuple[str, Brief]] = OrderedDict()
         self._briefs_lock = threading.Lock()
         # One build per story at a time: concurrent first requests wait for it, not redo it.
-        self._building: dict[str, threading.Lock] = {}
+        self._building: dict[str, _Build] = {}
 
     def close(self) -> None:
         self.store.close()
@@ -198,14 +194,16 @@ class StoreBackend:
                 .offset(query.offset)
                 .limit(query.limit)
             )
-            return StoryPage(int(total), [_row(s) for s in rows])
+            return StoryPage(int(total), story_summaries(session, rows.all()))
 
     def story(self, story_id: str) -> StoryRow | None:
         with self.store.session() as session:
             found = session.scalars(
                 select(StoredStory).options(_LISTED).where(StoredStory.id == story_id)
             ).first()
-            return _row(found) if found is not None and found.size > 0 else None
+            if found is None or found.size == 0:
+                return None
+            return story_summaries(session, [found])[0]
 
     def _articles(self, session: Session, story_id: str) -> list[Article]:
         rows = session.scalars(
@@ -243,17 +241,24 @@ class StoreBackend:
         if brief is not None:
             return brief
         with self._briefs_lock:
-            building = self._building.setdefault(story_id, threading.Lock())
-        with building:
-            brief = self._remembered(story_id, version) or self._stored_brief(story_id, version)
-            if brief is None:
-                built = self._build_and_store(story_id)
-                if built is not None:  # under the version it was built from
-                    version, brief = built
-            if brief is not None:
-                self._remember(story_id, version, brief)
-        with self._briefs_lock:
-            self._building.pop(story_id, None)
+            building = self._building.get(story_id)
+            if building is None:
+                building = self._building[story_id] = _Build()
+            building.users += 1
+        try:
+            with building.lock:
+                brief = self._remembered(story_id, version) or self._stored_brief(story_id, version)
+                if brief is None:
+                    built = self._build_and_store(story_id)
+                    if built is not None:  # under the version it was built from
+                        version, brief = built
+                if brief is not None:
+                    self._remember(story_id, version, brief)
+        finally:
+            with self._briefs_lock:  # the last user forgets the lock, never one still waiting
+                building.users -= 1
+                if building.users == 0:
+                    del self._building[story_id]
         return brief
 
     def _stored_brief(self, story_id: str, version: str) -> Brief | None:
