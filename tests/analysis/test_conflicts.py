@@ -230,3 +230,23 @@ def test_whether_or_not_is_no_negation() -> None:
     ]
     _, conflicts = run([a, b], quotes)
     assert conflicts == []
+
+
+def test_denial_in_a_sentence_without_a_verb_ends() -> None:
+    """"Pure fabrication, all of it." has no verb to climb to: the walk up the parse stops
+    at the root (it once looped forever there, hanging a whole brief)."""
+    import signal
+
+    from newsprism.analysis.conflicts import _clause_subject, _phrase_scope_events
+    from newsprism.nlp.pipeline import load_nlp
+
+    doc = load_nlp()("Pure fabrication, all of it. Total nonsense from the ministry.")
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("hung")))
+    signal.alarm(20)
+    try:
+        for sentence in doc.sents:
+            assert not any(t.pos_ in ("VERB", "AUX") for t in sentence)
+            assert _phrase_scope_events(sentence) == set()
+            assert _clause_subject(sentence[0]) is None
+    finally:
+        signal.alarm(0)

@@ -360,7 +360,7 @@ def _reporter(verb: Token) -> Token | None:
         subject = max(subjects, key=lambda c: c.i if c.i < token.i else -1, default=None)
         if subject is not None and subject.dep_ == "nsubj":
             return subject
-        if token.head is token:
+        if token.head.i == token.i:  # the root (a new Token object: compare indexes)
             return None
         token = token.head
     return None

@@ -211,7 +211,8 @@ def counted_phrase(span: Span, quantity: Quantity) -> str | None:
 
 def _clause_subject(token: Token) -> str | None:
     head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    # spaCy makes a new Token object on each access: identity never holds, indexes do.
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ == "PRON":
@@ -359,7 +360,7 @@ def _phrase_scope_events(span: Span) -> set[str] | None:
     if word is None:
         return None
     clause = word.root
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     skip = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     return {

@@ -466,7 +466,7 @@ def _counted_noun(doc: Doc, chunk: Span) -> str | None:
     token = chunk[-1]
     for _ in range(4):
         head = token.head
-        if head is token:
+        if head.i == token.i:  # the root (a new Token object: compare indexes)
             return None
         if head.pos_ == "NOUN" and head.i > chunk.end - 1 and head.lower_ not in TIME_NOUNS:
             return str(head.lemma_.lower())

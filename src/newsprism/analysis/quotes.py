@@ -1227,7 +1227,7 @@ class _ArticleQuotes:
             return None
         if source.tag_ == "NNS" or _lemma(tok.sent.root) in CUE_LEMMAS:
             return None  # "trails in the polls": no one poll; "In a statement, X said": the verb's
-        while head.pos_ not in {"VERB", "AUX"} and head.dep_ != "ROOT":
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head  # "held a lead in a CNN poll": the clause of the noun
         if head.pos_ not in {"VERB", "AUX"} or _lemma(head) in CUE_LEMMAS:
             return None  # "said in a statement" is the verb's own cue
