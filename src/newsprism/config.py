@@ -55,6 +55,8 @@ class Settings(BaseModel):
     # 10 neighbours scores 0.955 but splits FNC-1's stories of 30 to 50 bodies in pieces.
     cluster_neighbours: int = 10
     cluster_neighbour_similarity: float = 0.4
+    # ... and at most this many, which bounds the cost when one topic fills the window.
+    cluster_neighbours_max: int = 100
     cluster_neighbour_weight: float = 0.5
     # A story of this many articles is established: a lone article joins it at the lower
     # attach threshold (batch: mean similarity to its articles).

@@ -107,8 +107,11 @@ def test_shared_neighbours_part_two_events_of_one_kind() -> None:
     similarity_matrix = np.full((10, 10), across)
     similarity_matrix[:5, :5] = similarity_matrix[5:, 5:] = within
     np.fill_diagonal(similarity_matrix, 1.0)
-    second = shared_neighbours(similarity_matrix, k=5, close=0.5).toarray()
+    second = shared_neighbours(similarity_matrix, k=5, close=0.5, most=8).toarray()
     assert second[0, 1] > 0.9 and second[0, 9] == 0.0
+    # At most 5 neighbours: the close ones beyond the 5 nearest are left out.
+    capped = shared_neighbours(similarity_matrix, k=5, close=0.4, most=5).toarray()
+    assert np.allclose(capped, shared_neighbours(similarity_matrix, 5, close=1.1, most=5).toarray())
 
     # First order, 0.45 across is above the threshold: one story.
     assert len(set(cluster_similarities(similarity_matrix, Settings(cluster_neighbours=0)))) == 1

@@ -78,27 +78,33 @@ def load_fnc_stories(data: Path) -> list[tuple[Article, str]]:
     discusses the headlines of its claim. Bodies joined through such pairs (the connected
     components of the headline-body graph) tell one story.
     """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     from newsprism.bench.stance import RELATED, read_bodies, read_pairs
 
     bodies = read_bodies(data / "train_bodies.csv")
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for pair in read_pairs(data / "train_stances.reconstructed.csv"):
-        if pair.stance in RELATED and pair.body_id in bodies:
-            parent[root("h:" + pair.headline)] = root("b:" + pair.body_id)
-    related = sorted({n[2:] for n in parent if n.startswith("b:")}, key=lambda b: (len(b), b))
-    if not related:
+    links = [
+        (pair.headline, pair.body_id)
+        for pair in read_pairs(data / "train_stances.reconstructed.csv")
+        if pair.stance in RELATED and pair.body_id in bodies
+    ]
+    if not links:
         raise NewsprismError(f"no related headline and body pairs under {data}")
-    story_names: dict[str, str] = {}
+    related = sorted({b for _, b in links}, key=lambda b: (len(b), b))
+    node = {b: i for i, b in enumerate(related)}
+    for headline, _ in links:
+        node.setdefault("headline:" + headline, len(node))
+    rows = [node["headline:" + h] for h, _ in links]
+    columns = [node[b] for _, b in links]
+    graph = coo_matrix(([1] * len(links), (rows, columns)), shape=(len(node), len(node)))
+    _, component = connected_components(graph, directed=False)
+    story_names: dict[int, str] = {}
     items = []
     for body_id in related:
-        story = story_names.setdefault(root("b:" + body_id), f"story-{len(story_names) + 1}")
+        story = story_names.setdefault(
+            int(component[node[body_id]]), f"story-{len(story_names) + 1}"
+        )
         article = Article(
             id=stable_id("a", "fnc", body_id), file=f"body-{body_id}", text=bodies[body_id]
         )

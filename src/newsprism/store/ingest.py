@@ -25,7 +25,14 @@ from newsprism.config import DEFAULT, Settings
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, stable_id
 from newsprism.store.db import Store
-from newsprism.store.models import ArticleRow, Meta, MinhashBand, StoryRow, TermFrequency
+from newsprism.store.models import (
+    ARTICLE_ORDER,
+    ArticleRow,
+    Meta,
+    MinhashBand,
+    StoryRow,
+    TermFrequency,
+)
 from newsprism.store.repository import (
     add_frequencies,
     features_from_row,
@@ -731,12 +738,7 @@ def recluster(store: Store, settings: Settings = DEFAULT, batch_size: int = 64) 
         rows = session.scalars(
             select(ArticleRow)
             .where(ArticleRow.origin_id.is_(None))
-            .order_by(
-                ArticleRow.published.is_(None),
-                ArticleRow.published,
-                ArticleRow.ingested_at,
-                ArticleRow.id,
-            )
+            .order_by(*ARTICLE_ORDER)
         ).all()
         if len(rows) > settings.recluster_max_articles:
             raise NewsprismError(

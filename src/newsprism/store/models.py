@@ -73,6 +73,15 @@ Index("ix_articles_outlet_lower", func.lower(ArticleRow.outlet), ArticleRow.stor
 # table ``articles_fts(title, text)`` whose rowids ``articles_fts_ids(fts_rowid, article_id)``
 # maps to articles, both kept by triggers; on PostgreSQL a GIN index on this expression,
 # which a query must spell the same to use the index.
+# A story's articles oldest first: dated ones by date, then undated ones; ties by ingest
+# time, then id, so every reader (brief, headline, re-clustering) sees one order.
+ARTICLE_ORDER = (
+    ArticleRow.published.is_(None),
+    ArticleRow.published,
+    ArticleRow.ingested_at,
+    ArticleRow.id,
+)
+
 PG_TEXT_DOCUMENT = (
     "to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || left(text, 200000))"
 )

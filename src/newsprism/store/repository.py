@@ -16,6 +16,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.store.db import Store
 from newsprism.store.models import (
+    ARTICLE_ORDER,
     ArticleRow,
     Meta,
     StoryEntityWord,
@@ -212,12 +213,7 @@ def refresh_story_summaries(session: Session, rows: Sequence[StoryRow]) -> None:
                 ArticleRow.origin_id,
             )
             .where(ArticleRow.story_id.in_(chunk))
-            .order_by(
-                ArticleRow.published.is_(None),
-                ArticleRow.published,
-                ArticleRow.ingested_at,
-                ArticleRow.id,
-            )
+            .order_by(*ARTICLE_ORDER)
         ):
             members[member.story_id].append(member)
     for row in rows:
@@ -297,12 +293,7 @@ def story_articles(store: Store, story_id: str) -> list[Article]:
         rows = session.scalars(
             select(ArticleRow)
             .where(ArticleRow.story_id == story_id)
-            .order_by(
-                ArticleRow.published.is_(None),
-                ArticleRow.published,
-                ArticleRow.ingested_at,
-                ArticleRow.id,
-            )
+            .order_by(*ARTICLE_ORDER)
         ).all()
         return [article_from_row(r) for r in rows]
 

@@ -508,7 +508,10 @@ def cluster_similarities(similarity_matrix: np.ndarray, settings: Settings = DEF
     if settings.cluster_neighbours:
         weight = settings.cluster_neighbour_weight
         second = shared_neighbours(
-            similarity_matrix, settings.cluster_neighbours, settings.cluster_neighbour_similarity
+            similarity_matrix,
+            settings.cluster_neighbours,
+            settings.cluster_neighbour_similarity,
+            settings.cluster_neighbours_max,
         ).tocoo()
         similarity_matrix = similarity_matrix * (1.0 - weight)
         similarity_matrix[second.row, second.col] += weight * second.data
@@ -523,7 +526,9 @@ def cluster_similarities(similarity_matrix: np.ndarray, settings: Settings = DEF
     return [int(label) for label in attach_small_clusters(similarity_matrix, labels, settings)]
 
 
-def shared_neighbours(similarity_matrix: np.ndarray, k: int, close: float) -> sparse.csr_matrix:
+def shared_neighbours(
+    similarity_matrix: np.ndarray, k: int, close: float, most: int
+) -> sparse.csr_matrix:
     """Second-order similarity: the cosine of two articles' nearest-neighbour rows.
 
     Shared nearest neighbours (Jarvis and Patrick 1973) judge two articles by the company
@@ -532,17 +537,24 @@ def shared_neighbours(similarity_matrix: np.ndarray, k: int, close: float) -> sp
     articles are each other's nearest neighbours; and two short items on one event that
     share few words still share neighbours. An article's neighbours are its ``k`` most
     similar (itself included) and every article at least ``close`` to it: with a fixed k,
-    a story much larger than k would fall apart into groups of k. Sparse, and built a
-    block of rows at a time, so it stays small beside the n x n matrix.
+    a story much larger than k would fall apart into groups of k. At most ``most``
+    neighbours an article, which bounds the product by n x most². Sparse, and built a block
+    of rows at a time, so it stays small beside the n x n matrix.
     """
     from sklearn.preprocessing import normalize
 
     n = similarity_matrix.shape[0]
-    k = min(k, n)
+    k, most = min(k, n), min(most, n)
     rows, columns = [], []
     for start in range(0, n, 1024):
         block = similarity_matrix[start : start + 1024]
         near = block >= close
+        if most < n:
+            nearest = np.zeros_like(near)
+            np.put_along_axis(
+                nearest, np.argpartition(block, n - most, axis=1)[:, n - most :], True, axis=1
+            )
+            near &= nearest
         np.put_along_axis(near, np.argpartition(block, n - k, axis=1)[:, n - k :], True, axis=1)
         row, column = np.nonzero(near)
         rows.append(row + start)

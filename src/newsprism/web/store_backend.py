@@ -27,7 +27,13 @@ from newsprism.config import DEFAULT, Settings
 from newsprism.model import SCHEMA_VERSION, Article, Brief, RawDocument
 from newsprism.store.db import open_store
 from newsprism.store.ingest import Ingester, Pending, raw_hash
-from newsprism.store.models import PG_TEXT_DOCUMENT, ArticleRow, StoryBrief, StoryEntityWord
+from newsprism.store.models import (
+    ARTICLE_ORDER,
+    PG_TEXT_DOCUMENT,
+    ArticleRow,
+    StoryBrief,
+    StoryEntityWord,
+)
 from newsprism.store.models import StoryRow as StoredStory
 from newsprism.store.repository import article_from_row, now, story_summaries
 from newsprism.web.backend import ArticleDetail, IngestOutcome, StoryPage, StoryQuery, StoryRow
@@ -209,7 +215,7 @@ class StoreBackend:
         rows = session.scalars(
             select(ArticleRow)
             .where(ArticleRow.story_id == story_id)
-            .order_by(ArticleRow.published.is_(None), ArticleRow.published, ArticleRow.ingested_at)
+            .order_by(*ARTICLE_ORDER)
         )
         return [article_from_row(r) for r in rows]
 
