@@ -87,3 +87,26 @@ def test_seed_conflicts_list_each_dispute_once(seed_brief: Brief) -> None:
         c.kind in ("contradiction", "numeric", "denial") and "300" in c.a.text + c.b.text
         for c in seed_brief.conflicts
     )
+
+
+def test_quoted_content_without_a_clause_of_its_own_is_claimed_in_its_sentence() -> None:
+    from newsprism.analysis.assertions import extract_assertions
+    from newsprism.analysis.entities import resolve_entities
+    from newsprism.analysis.quotes import extract_quotes
+
+    text = (
+        "In a statement, Mr. Parscale accused Democrats of filing the lawsuit to drum up "
+        "donations for the party.\n\n"
+        'Brad Parscale called the D.N.C. allegations a "sham lawsuit about a bogus Russian '
+        'collusion claim."\n\n'
+        "Mr. Perez said the lawsuit had been taking shape for months."
+    )
+    story = parse_story([Article(id="a", text=text)])
+    entities = resolve_entities(story)
+    quoted = [a for a in extract_assertions(story, extract_quotes(story, entities), entities)]
+    texts = [a.text for a in quoted if a.quote_id]
+    assert any(
+        t.startswith("In a statement, Mr. Parscale accused Democrats of filing") for t in texts
+    )
+    assert not [t for t in texts if t.startswith(("of filing", "the D.N.C. allegations"))]
+    assert "the lawsuit had been taking shape for months" in texts  # a clause stays itself

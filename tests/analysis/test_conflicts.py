@@ -233,7 +233,7 @@ def test_whether_or_not_is_no_negation() -> None:
 
 
 def test_denial_in_a_sentence_without_a_verb_ends() -> None:
-    """"Pure fabrication, all of it." has no verb to climb to: the walk up the parse stops
+    """ "Pure fabrication, all of it." has no verb to climb to: the walk up the parse stops
     at the root (it once looped forever there, hanging a whole brief)."""
     import signal
 
@@ -250,3 +250,65 @@ def test_denial_in_a_sentence_without_a_verb_ends() -> None:
             assert _clause_subject(sentence[0]) is None
     finally:
         signal.alarm(0)
+
+
+def test_a_negation_does_not_reach_into_a_coordinated_clause() -> None:
+    # Comey's memo: the negation is about investigating; "I had told the leaders" is a second
+    # clause, and what Trump told Comey earlier is no event the memo denies.
+    a = article(
+        "a.txt",
+        "One",
+        "Mr. Trump told Mr. Comey in January to let the inquiry go, the memo says.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "Mr. Comey wrote that he reminded the president that he had told him they weren't "
+        "investigating him and that he had told the congressional leaders the same thing.",
+    )
+    told = "Mr. Trump told Mr. Comey in January to let the inquiry go"
+    reminded = (
+        "he had told him they weren't investigating him and that he had told the "
+        "congressional leaders the same thing"
+    )
+    quotes = [quote(a, told, "The memo"), quote(b, reminded, "James Comey", cue="wrote")]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []
+
+
+def test_the_same_two_voices_over_the_same_event_are_one_dispute() -> None:
+    a = article(
+        "a.txt",
+        "Daily",
+        "The ministry has cut its staff in the region from about 800 to just a few dozen, the "
+        "newspaper said. Its engineers have left the region en masse, with the staff cut to a "
+        "few dozen, the newspaper said.",
+    )
+    b = article(
+        "b.txt",
+        "Wire",
+        '"The number of our staff there has not changed for several years," the ministry said. '
+        '"The numbers of our engineers there have remained the same for many years," it added.',
+    )
+    quotes = [
+        quote(
+            a,
+            "The ministry has cut its staff in the region from about 800 to just a few dozen",
+            "The Daily",
+        ),
+        quote(
+            a,
+            "Its engineers have left the region en masse, with the staff cut to a few dozen",
+            "The Daily",
+        ),
+        quote(b, "The number of our staff there has not changed for several years", "The ministry"),
+        quote(
+            b,
+            "The numbers of our engineers there have remained the same for many years",
+            "The ministry",
+            cue="added",
+        ),
+    ]
+    _, conflicts = run([a, b], quotes)
+    disputes = [c for c in conflicts if c.kind in ("contradiction", "denial")]
+    assert len(disputes) == 1, [(c.a.text, c.b.text) for c in disputes]

@@ -113,3 +113,53 @@ def test_newswcl_quoted_narrative_is_not_the_outlets_word():
     framing = find_framing(_newswcl_story(3), [], EntityIndex())
     narrative = {f.outlet for f in framing if f.term == "narrative"}
     assert narrative == {"Breitbart"}
+
+
+def test_newswcl_dictator_as_subject_is_not_a_label_of_the_person_after_it():
+    # HuffPost: "... while the dictator described Trump as a 'mentally deranged U.S. dotard.'"
+    # The dictator is Kim; the verb between them means Trump is not what the word labels.
+    framing = find_framing(_newswcl_story(2), [], EntityIndex())
+    assert not [f for f in framing if "dictator" in f.term and "Trump" in (f.refers_to or "")]
+
+
+def test_contrasts_leave_out_the_outlets_own_words_and_the_same_word_modified():
+    articles = [
+        _article(
+            "a",
+            "Outlet A",
+            "North Korean dictator Kim Jong Un spoke on Friday. Later the dictator Kim Jong Un "
+            "left Pyongyang.",
+        ),
+        _article("b", "Outlet B", "Dictator Kim Jong Un spoke on Friday in Pyongyang."),
+        _article("c", "Outlet C", "Supreme leader Kim Jong Un spoke on Friday in Pyongyang."),
+    ]
+    framing = find_framing(parse_story(articles), [], EntityIndex())
+    for term in framing:
+        for other in term.others_say:
+            assert "dictator" not in other.lower() or "dictator" not in term.term.lower()
+    dictator_b = next(f for f in framing if f.outlet == "Outlet B" and f.term.lower() == "dictator")
+    assert dictator_b.others_say == ["Supreme leader"]
+
+
+def test_newswcl_meddling_and_interference_frame_one_thing_but_privacy_invasion_does_not():
+    # Event 3 (DNC lawsuit): Breitbart writes of "Russian meddling", USA Today of "Russian
+    # interference in the 2016 election"; The New York Times' "invasion of privacy lawsuit" is
+    # about a different thing altogether.
+    framing = find_framing(_newswcl_story(3), [], EntityIndex())
+    meddling = next(f for f in framing if f.outlet == "Breitbart" and f.term == "meddling")
+    assert "interference" in meddling.others_say
+    assert not [f for f in framing if "invasion" in f.term or "invasion" in f.others_say]
+
+
+def test_forms_of_one_word_are_no_contrast_and_a_word_most_outlets_use_is_no_choice():
+    articles = [
+        _article("a", "Outlet A", "Russia allegedly hacked the servers before the election."),
+        _article("b", "Outlet B", "The alleged hacking of the servers came before the election."),
+        _article("c", "Outlet C", "Russian interference in the election was widely reported."),
+        _article("d", "Outlet D", "Russian interference in the election drew sanctions."),
+        _article("e", "Outlet E", "Russian interference in the election came to light."),
+    ]
+    framing = find_framing(parse_story(articles), [], EntityIndex())
+    alleged = [f for f in framing if f.term in ("alleged", "allegedly")]
+    assert alleged and all(not set(f.others_say) & {"alleged", "allegedly"} for f in alleged)
+    assert not [f for f in framing if f.term == "interference"]  # three of five outlets say it

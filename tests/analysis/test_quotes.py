@@ -472,7 +472,7 @@ def test_quotation_signed_with_a_dash_and_a_name() -> None:
     quotes = quotes_of(text)
     wall = quote_with(quotes, "build a wall")
     assert wall.rule == "dash" and wall.kind == "direct"
-    assert said_by(wall) == "Steve Quinlan"
+    assert said_by(wall) == "Steve Quinlan" and wall.speaker_span is not None
     assert text[slice(*wall.speaker_span)] == "Steve Quinlan"
     child = quote_with(quotes, "unqualified child")
     assert said_by(child) == "Francisco Herrero"
@@ -750,3 +750,296 @@ def test_a_quotation_after_someone_continued_and_a_colon() -> None:
     )
     q = quote_with(quotes_of(text), "billionaire class")
     assert q.speaker == "Bernie Sanders" and q.cue == "continued" and q.kind == "direct"
+
+
+def test_a_clause_before_the_cue_opened_by_after_or_when_is_not_what_was_said() -> None:
+    text = (
+        "In a statement released shortly after the Florida senator suspended his presidential "
+        "campaign, Senator Ted Cruz said on Tuesday night.\n\n"
+        '"Marco has a bright future in the Republican Party, and I wish him well."'
+    )
+    quotes = quotes_of(text)
+    assert not any("suspended" in q.text for q in quotes)
+    assert quote_with(quotes, "bright future").speaker == "Ted Cruz"
+
+
+def test_a_phrase_before_the_cue_that_the_parse_made_a_clause_is_not_what_was_said() -> None:
+    text = (
+        'In his 2002 book, "Make Your Kid a Millionaire," Mr. McKinley suggested looking at the '
+        "things on your credit card statement."
+    )
+    quotes = quotes_of(text)
+    assert not any("2002 book" in q.text for q in quotes)
+    q = quote_with(quotes, "credit card statement")
+    assert q.speaker == "McKinley" and q.text.startswith("looking at")
+
+
+def test_a_reported_clause_before_the_cue_with_there_or_a_clause_as_its_subject() -> None:
+    text = (
+        "Under the new rules, there will be no exceptions for small farms, Agriculture Minister "
+        "Julia Brandt said.\n\n"
+        "As for complexity, broadening the base inevitably involves some administration, said "
+        "Mr. Kamin."
+    )
+    quotes = quotes_of(text)
+    rules = quote_with(quotes, "no exceptions")
+    assert rules.text.startswith("Under the new rules") and rules.speaker == "Julia Brandt"
+    assert quote_with(quotes, "broadening the base").speaker == "Kamin"
+
+
+def test_a_quotation_after_a_colon_is_the_colon_sentences_subject_not_the_last_speaker() -> None:
+    text = (
+        '"We are not going to raise taxes on the middle class," Senator Maria Alvarez said at a '
+        "rally in Toledo on Monday.\n\n"
+        "Her Republican opponent, Representative Tom Keller, answered in a radio interview the "
+        "next morning:\n\n"
+        '"The numbers in her plan do not add up, and the voters of Ohio know it."'
+    )
+    q = quote_with(quotes_of(text), "do not add up")
+    assert q.speaker == "Tom Keller" and q.cue == "answered" and q.rule == "unattributed"
+
+
+def test_a_quotation_no_cue_claims_goes_to_the_last_named_speaker() -> None:
+    text = (
+        "\"Look, it's a phony system,\" Trump told Bill O'Reilly of Fox News this week.\n\n"
+        "Trump has complimented the moderator of Monday night's first debate, Lester Holt of NBC "
+        "News, but with a distinct edge.\n\n"
+        '"I think Lester Holt will be very fair, but the system is rigged against me."'
+    )
+    q = quote_with(quotes_of(text), "very fair")
+    assert q.speaker == "Trump" and q.cue == "told" and q.rule == "unattributed"
+
+
+def test_a_quotation_far_from_any_named_speaker_is_left_unattributed() -> None:
+    text = (
+        '"This is the most important election of our lifetime," Senator Maria Alvarez told '
+        "supporters in Toledo on Monday.\n\n"
+        "The race has tightened since the summer. Polls taken after the second debate show the "
+        "two candidates within three points of each other among likely voters, and both "
+        "campaigns have poured money into television advertising in the Cleveland and Columbus "
+        "media markets. Turnout in early voting has been higher than in 2012, especially in the "
+        "suburbs around Columbus, where both parties see their best chance of winning over "
+        "undecided voters.\n\n"
+        "Local officials expect long lines on Election Day. The county board of elections has "
+        "hired more poll workers than in any previous year and extended the hours of its early "
+        "voting centers, and volunteers from both parties have been trained to watch the count "
+        "in every precinct of the county.\n\n"
+        '"Every vote in this county will be counted, no matter how long it takes us."'
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "most important election").speaker == "Maria Alvarez"
+    assert not any("Every vote" in q.text for q in quotes)
+
+
+def test_a_first_person_cue_outside_quotation_marks_is_the_author_not_the_last_speaker() -> None:
+    text = (
+        "Kim Jong Un announced on Saturday that North Korea would halt its nuclear tests, "
+        "state media said.\n\n"
+        "Again, as I noted just recently in a Fox News Opinion piece, what Kim is likely doing "
+        "is setting the craftiest of traps – one designed to suck the Trump administration into "
+        "months or years of negotiations."
+    )
+    quotes = quotes_of(text)
+    noted = [q for q in quotes if "craftiest" in q.text]
+    assert noted and all(q.speaker is None for q in noted), [(q.text, q.speaker) for q in noted]
+
+
+def test_a_noun_inside_the_quotation_never_speaks_for_the_cue_after_it() -> None:
+    text = (
+        '"This can be good news in that we will now counter for the DNC Server that they '
+        "refused to give to the FBI, the Wendy Wasserman Schultz Servers and Documents held by "
+        'the Pakistani mystery man and Clinton Emails," Trump, a Republican, wrote.'
+    )
+    q = quote_with(quotes_of(text), "good news")
+    assert q.speaker == "Trump" and q.kind == "direct" and "Clinton Emails" in q.text
+
+
+def test_a_clause_on_quoted_words_is_not_a_cue_with_a_speaker_of_its_own() -> None:
+    text = (
+        "The Trump campaign is seeking to dismiss that case, arguing in court filings that it is "
+        'a "disruptive, politically motivated lawsuit" that threatens to interfere with Trump\'s '
+        "presidential duties."
+    )
+    quotes = quotes_of(text)
+    assert not any(q.cue == "threatens" for q in quotes)
+    assert quote_with(quotes, "politically motivated").cue == "arguing"
+
+
+def test_what_someone_did_rather_than_report_is_no_report() -> None:
+    text = (
+        "Rather than report Russia's intentions to interfere with elections, \"the Trump campaign "
+        "and its agents gleefully welcomed Russia's help,\" the lawsuit states."
+    )
+    assert not any(q.cue == "report" for q in quotes_of(text))
+
+
+def test_a_cue_the_parse_hung_inside_a_quotation_goes_to_the_subject_named_before_it() -> None:
+    text = (
+        "Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a "
+        "compliment -- ''That makes me smart'' -- and, when questioned after the debate, "
+        "asserting, ''Of course, I pay federal taxes.''"
+    )
+    q = quote_with(quotes_of(text), "I pay federal taxes")
+    assert q.cue == "asserting" and q.speaker == "Trump" and q.speaker_span is not None
+    assert text[slice(*q.speaker_span)] == "Mr. Trump"
+
+
+def test_a_plural_common_noun_is_an_unnamed_group_not_the_outlet_or_a_named_person() -> None:
+    text = (
+        "WASHINGTON (Reuters) -\n\n"
+        "Trump has repeatedly denied his campaign colluded with Russia and Moscow has denied "
+        "meddling in the election.\n\n"
+        "Four U.S. intelligence agencies reported last year that Russia sponsored the hacking of "
+        "Democratic Party groups and other actions during the 2016 campaign.\n\n"
+        "Part of the effort was to benefit Trump over Clinton, the agencies said."
+    )
+    quotes = quotes_of(text)
+    reported = quote_with(quotes, "Russia sponsored the hacking")
+    assert reported.speaker is None
+    assert reported.speaker_description == "Four U.S. intelligence agencies"
+    effort = quote_with(quotes, "Part of the effort")
+    assert effort.speaker is None and effort.speaker_description == "the agencies"
+
+
+def test_who_stands_for_the_noun_its_clause_hangs_on() -> None:
+    text = (
+        "Trump's legal team, meanwhile, is expanding with the addition of former federal "
+        "prosecutor and New York mayor Rudy Giuliani, who is vowing to seek a swift resolution "
+        "to the special counsel probe."
+    )
+    q = quote_with(quotes_of(text), "swift resolution")
+    assert q.speaker == "Rudy Giuliani" and q.cue == "vowing"
+
+
+def test_the_party_is_the_party_the_article_names_not_a_person_described_by_it() -> None:
+    perez = (
+        "Tom Perez, the chairman of the Democratic Party, said the committee had alerted Senate "
+        "Minority Leader Chuck Schumer."
+    )
+    text = (
+        "Democrats sue Russia and Trump campaign, alleging conspiracy in 2016 election.\n\n"
+        "The party alleged that top officials in Trump's campaign conspired with Russia to hurt "
+        "Hillary Clinton.\n\n"
+        "The Democratic Party sued the Russian government, U.S. President Donald Trump's campaign "
+        "and WikiLeaks on Friday."
+    )
+    q = quote_with(quotes_of(perez, text), "top officials")
+    assert q.speaker == "Democratic Party" and q.speaker_description == "The party"
+
+
+def test_a_quotation_before_a_cue_in_another_clause_is_not_that_cues() -> None:
+    text = (
+        'Trump tweeted Friday evening that the lawsuit "can be good" because the Trump campaign '
+        "can now counter sue for more information from the DNC and from former DNC chairwoman "
+        "Debbie Wasserman Schultz of Florida.\n\n"
+        "Responding on Twitter, Wikileaks said the DNC was seeking publicity with its lawsuit and "
+        "defended its release of the committee's emails, saying it helped expose the \"DNC rigged "
+        "its primaries on behalf of Hillary Clinton.\" Friday's lawsuit opens another legal "
+        "challenge to Trump and his allies, who already are contending with special counsel "
+        "Robert Mueller's investigation of Russian interference in the 2016 presidential election."
+    )
+    quotes = quotes_of(text)
+    assert not any(q.cue in {"counter", "contending"} for q in quotes)
+    good = quote_with(quotes, "can be good")
+    assert good.cue == "tweeted" and good.speaker == "Trump"
+    rigged = quote_with(quotes, "rigged its primaries")
+    assert rigged.cue == "saying" and said_by(rigged) == "Wikileaks"
+
+
+def test_a_second_cue_goes_with_the_speaker_not_with_a_cue_inside_what_was_said() -> None:
+    text = (
+        "Responding on Twitter, Wikileaks said the DNC was seeking publicity with its lawsuit and "
+        "defended its release of the committee's emails."
+    )
+    q = quote_with(quotes_of(text), "its release")
+    assert q.cue == "defended" and said_by(q) == "Wikileaks"
+
+
+def test_it_after_a_quoted_person_is_not_that_person() -> None:
+    text = (
+        '"I have one perspective on the behavior I saw," Comey wrote in his book.\n\n'
+        "Last July, two Democratic donors and a former staffer member filed an invasion of "
+        "privacy lawsuit against Mr. Trump's campaign and Mr. Stone.\n\n"
+        "It also accused them of conspiring in the release of hacked Democratic emails and "
+        "files that exposed their personal information to the public."
+    )
+    q = quote_with(quotes_of(text), "conspiring in the release")
+    assert q.speaker is None
+
+
+def test_some_who_speculated_are_unnamed_not_the_last_speaker() -> None:
+    text = (
+        "Rendell noted that Ronald Reagan appeared unsteady in his first debate against Walter "
+        "Mondale in 1984, and some speculated about his health at the time."
+    )
+    q = quote_with(quotes_of(text), "his health")
+    assert q.speaker is None and q.speaker_description == "some"
+
+
+def test_a_cue_that_did_not_happen_takes_no_quotation() -> None:
+    text = (
+        '"The suit gives Democrats a useful and perhaps compelling narrative," said Leonard '
+        "Williams, a political science professor at Manchester University.\n\n"
+        '"From that partisan standpoint, it is exactly what their candidates and spokespeople '
+        'need." WikiLeaks, and attorneys for Trump Jr., Manafort, Gates and Papadopoulos also did '
+        "not immediately respond to requests for comment."
+    )
+    q = quote_with(quotes_of(text), "partisan standpoint")
+    assert q.speaker == "Leonard Williams" and q.cue == "said"
+
+
+def test_a_title_with_a_name_is_the_named_holder_not_the_titles_owner() -> None:
+    text = (
+        "President Donald Trump has repeatedly said his campaign did not collude with the Russian "
+        "government.\n\n"
+        '"They successfully hacked the Democratic Party in 2016 and they will be back," Perez '
+        "said.\n\n"
+        "\"We must prevent future attacks on our democracy, and that's exactly what we're doing "
+        'today."\n\n'
+        'Trump\'s campaign manager Brad Parscale called the lawsuit "frivolous" and said the '
+        "campaign will fight back aggressively, potentially using the discovery process to "
+        "explore DNC records."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "frivolous").speaker == "Brad Parscale"
+    assert quote_with(quotes, "fight back").speaker == "Brad Parscale"
+
+
+def test_a_plural_title_is_a_group_not_the_one_person_the_story_gives_that_title() -> None:
+    text = (
+        "World leaders and diplomats almost universally expressed outrage over North Korea's "
+        "latest gambit.\n\n"
+        'South Korea accused the North\'s leader, Kim Jong Un, of "fanatic recklessness."'
+    )
+    q = quote_with(quotes_of(text), "outrage")
+    assert q.speaker is None and q.speaker_description == "World leaders and diplomats"
+
+
+def test_a_verb_sharing_the_auxiliary_of_a_reported_clause_keeps_its_subject() -> None:
+    text = (
+        "More than two months later, on March 30, Comey wrote that Trump had called him and "
+        "pressed the FBI director to make public that the president was not under investigation."
+    )
+    q = quote_with(quotes_of(text), "to make public")
+    assert q.cue == "pressed" and said_by(q) == "Trump"
+
+
+def test_a_quotation_before_someone_said_he_responded_is_the_response() -> None:
+    text = (
+        "Comey met the president in the Oval Office.\n\n"
+        '"I told him I would see what we could do and that we would do the work well and as '
+        'quickly as we could," Comey said he responded.'
+    )
+    q = quote_with(quotes_of(text), "I would see what we could do")
+    assert q.kind == "direct" and said_by(q) == "Comey"
+
+
+def test_a_surname_the_tagger_took_for_a_plural_is_still_the_person() -> None:
+    text = (
+        "Rep. Elijah E. Cummings of Maryland, the top Democrat on the House Oversight "
+        "Committee, said the memos showed a pattern.\n\n"
+        '"President Trump\'s interference was a blatant effort to deny justice," Cummings said '
+        "in a statement."
+    )
+    q = quote_with(quotes_of(text), "blatant effort")
+    assert q.speaker == "Elijah E. Cummings"

@@ -91,3 +91,19 @@ def test_summarize_documents_fills_the_last_words_with_what_survives_the_cut():
     assert summary.startswith("Floods hit the northern province of Kaleria")
     assert "Rescue teams evacuated two hundred residents" in summary
     assert "Late in the week" not in summary
+
+
+def test_a_first_person_sentence_outside_quotation_marks_is_not_summary_material():
+    # Comey's memos, quoted at length by every outlet: "I replied ..." is the memo's writer,
+    # whom a reader of the summary cannot see.
+    memo = "I replied that he would always get honesty from me, at the dinner in January."
+    articles = [
+        Article(id=k, text=f"{lead}\n{memo}")
+        for k, lead in [
+            ("a", "The memos describe a dinner in January where the president asked for loyalty."),
+            ("b", "Comey wrote that the president asked for his loyalty at a dinner in January."),
+            ("c", "According to the memos, the president demanded loyalty over a January dinner."),
+        ]
+    ]
+    _, summary = summarize(parse_story(articles), [], Settings(summary_sentences=3))
+    assert summary and not [s for s in summary if s.text.startswith("I ")]

@@ -73,7 +73,9 @@ def test_anchor_is_the_most_common_published_date():
         Article(id="c", text="x", published=date(2019, 6, 5)),
         Article(id="d", text="x"),
     ]
-    when, article = story_anchor(articles)
+    anchor = story_anchor(articles)
+    assert anchor is not None
+    when, article = anchor
     assert when == date(2019, 6, 3) and article.id == "a"
     assert story_anchor([Article(id="d", text="x")]) is None
 
@@ -96,7 +98,7 @@ def seed_timeline():
 def test_seed_timeline_matches_the_gold_dates(seed_timeline):
     _, timeline = seed_timeline
     assert [t.date for t in timeline] == sorted(t.date for t in timeline)
-    by_date = {}
+    by_date: dict[str, list] = {}
     for event in timeline:
         by_date.setdefault(event.date.isoformat(), []).append(event)
     wsj = by_date["2019-06-02"]
@@ -111,3 +113,18 @@ def test_seed_timeline_matches_the_gold_dates(seed_timeline):
 def test_events_without_any_date_give_an_empty_timeline():
     story = parse_story([Article(id="a", text="Officials met to discuss the plan.")])
     assert build_timeline(story, [], EntityIndex()) == []
+
+
+def test_an_undated_story_still_places_dates_that_name_their_year():
+    # NewsWCL50's DNC lawsuit story carries no published dates: "on Friday" cannot be placed,
+    # "on July 22, 2016" can.
+    text = (
+        "The Democratic National Committee filed a lawsuit on Friday against the Russian "
+        "government and the Trump campaign.\n\n"
+        "WikiLeaks published the first archives of stolen Democratic National Committee emails "
+        "on July 22, 2016."
+    )
+    story = parse_story([Article(id="a", outlet="The New York Times", text=text)])
+    [event] = build_timeline(story, [], EntityIndex())
+    assert event.date == date(2016, 7, 22) and event.precision == "day"
+    assert "WikiLeaks published" in event.text and event.basis.startswith("explicit date")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsprism.bench.summarize import RougeRecall, run
 from tests.conftest import shared_path
 
 
 def test_run_on_two_sets_scores_ours_and_every_peer():
-    result = run(shared_path("data", "duc2004"), limit=2)
+    result: dict[str, Any] = run(shared_path("data", "duc2004"), limit=2)
     assert result["task"] == "summarize" and result["items"] == 2
     systems = [result["ours"], *result["peers"].values()]
     assert {"DPP", "ICSISumm", "Submodular", "Lead", "sumy-LexRank", "sumy-TextRank"} <= set(

@@ -38,13 +38,18 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def _open(browser, tmp_path: Path, brief: Brief, fragment: str = "", js: bool = True):  # type: ignore[no-untyped-def]
+def _open(browser, tmp_path: Path, brief: Brief, fragment: str = "", js: bool = True):
     path = tmp_path / "brief.html"
     path.write_text(to_html(brief), encoding="utf-8")
     context = browser.new_context(java_script_enabled=js, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     events: dict[str, list[str]] = {"dialogs": [], "requests": [], "console": []}
-    page.on("dialog", lambda d: (events["dialogs"].append(d.message), d.dismiss()))
+
+    def dismiss(dialog) -> None:
+        events["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.on("request", lambda r: events["requests"].append(r.url))
     page.on("console", lambda m: events["console"].append(m.text))
     page.goto(path.as_uri() + fragment)
@@ -52,7 +57,7 @@ def _open(browser, tmp_path: Path, brief: Brief, fragment: str = "", js: bool = 
     return page, events
 
 
-def test_renders_with_conflicts_visible_and_styled(browser, tmp_path: Path, brief: Brief) -> None:  # type: ignore[no-untyped-def]
+def test_renders_with_conflicts_visible_and_styled(browser, tmp_path: Path, brief: Brief) -> None:
     page, events = _open(browser, tmp_path, brief)
     conflicts = page.locator("#conflicts")
     assert conflicts.is_visible()
@@ -70,7 +75,7 @@ def test_renders_with_conflicts_visible_and_styled(browser, tmp_path: Path, brie
     page.context.close()
 
 
-def test_citation_opens_the_article_and_its_quote(browser, tmp_path: Path, brief: Brief) -> None:  # type: ignore[no-untyped-def]
+def test_citation_opens_the_article_and_its_quote(browser, tmp_path: Path, brief: Brief) -> None:
     page, _ = _open(browser, tmp_path, brief)
     assert not page.locator("#article-2").evaluate("e => e.open")
     page.locator("#quotes a.qtext", has_text="no talk of any cuts").click()
@@ -79,7 +84,7 @@ def test_citation_opens_the_article_and_its_quote(browser, tmp_path: Path, brief
     page.context.close()
 
 
-def test_readable_without_javascript(browser, tmp_path: Path, brief: Brief) -> None:  # type: ignore[no-untyped-def]
+def test_readable_without_javascript(browser, tmp_path: Path, brief: Brief) -> None:
     page, _ = _open(browser, tmp_path, brief, js=False)
     assert page.locator("#conflicts article.conflict").first.is_visible()
     page.locator("#article-1 > summary").click()
@@ -87,9 +92,7 @@ def test_readable_without_javascript(browser, tmp_path: Path, brief: Brief) -> N
     page.context.close()
 
 
-def test_no_script_from_article_text_runs(  # type: ignore[no-untyped-def]
-    browser, tmp_path: Path, hostile_brief: Brief
-) -> None:
+def test_no_script_from_article_text_runs(browser, tmp_path: Path, hostile_brief: Brief) -> None:
     page, events = _open(browser, tmp_path, hostile_brief)
     # Open every article so the hostile text is laid out (an <img> would load and fail now).
     for details in page.locator("details").all():

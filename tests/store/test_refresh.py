@@ -27,11 +27,13 @@ def three_events(per_event: int = 5) -> tuple[list, list[str]]:
     return [a for a, _ in chosen], [g for _, g in chosen]
 
 
-def stories_of(url: str, articles: list) -> list[str | None]:
+def stories_of(url: str, articles: list) -> list[str]:
     store = open_store(url)
     found = article_story_ids(store, [a.id for a in articles])
     store.close()
-    return [found.get(a.id) for a in articles]
+    stories = [found.get(a.id) for a in articles]
+    assert None not in stories, "an article was stored without a story"
+    return [s for s in stories if s is not None]
 
 
 def test_window_reclustering_splits_what_the_online_pass_glued(db_url: str) -> None:
@@ -108,7 +110,9 @@ def test_stories_stay_consistent_with_their_articles(db_url: str) -> None:
         rows = session.scalars(select(ArticleRow)).all()
         story_of = {r.id: r.story_id for r in rows}
         copies = [r for r in rows if r.origin_id]
-        assert copies and all(story_of[r.id] == story_of[r.origin_id] for r in copies)
+        assert copies and all(
+            r.origin_id and story_of[r.id] == story_of[r.origin_id] for r in copies
+        )
         counted = dict(
             session.execute(select(ArticleRow.story_id, func.count()).group_by(ArticleRow.story_id))
             .tuples()
@@ -198,6 +202,7 @@ def assert_centroids_sum_their_articles(url: str) -> dict[str, list[str]]:
         originals = session.scalars(select(ArticleRow).where(ArticleRow.origin_id.is_(None)))
         members: dict[str, list] = defaultdict(list)
         for row in originals:
+            assert row.story_id is not None
             members[row.story_id].append(row)
         stories = {s.id: s for s in session.scalars(select(StoryRow))}
         loaded, other_model = load_active_stories(session, DEFAULT)
@@ -262,6 +267,7 @@ def as_older_newsprism_stored_it(url: str) -> None:
         sums: dict[str, np.ndarray] = {}
         for row, vector in zip(rows, vectors, strict=True):
             row.vector = vector_bytes(vector)
+            assert row.story_id is not None
             sums[row.story_id] = sums.get(row.story_id, 0) + vector
         for story in session.scalars(select(StoryRow)):
             story.centroid_vector = vector_bytes(sums[story.id])
@@ -285,7 +291,7 @@ def stories_by_file(url: str, folder) -> dict[str, str | None]:
     with store.session() as session:
         rows = session.execute(select(ArticleRow.file, ArticleRow.story_id)).tuples().all()
     store.close()
-    found = {file: story for file, story in rows if file in names}
+    found = {file: story for file, story in rows if file is not None and file in names}
     assert len(found) == len(names)
     return found
 

@@ -47,7 +47,7 @@ def test_online_clustering_never_glues_different_events(two_topics) -> None:
     comes from the window re-clustering of ``ingest``, tested in tests/store)."""
     articles, gold, features = two_topics
     clusterer = OnlineClusterer()
-    labels = []
+    labels: list[str] = []
     for article, feats in zip(articles, features, strict=True):
         story, merged = clusterer.add(feats, "s-" + article.id)
         labels = [story.id if label in merged else label for label in labels]

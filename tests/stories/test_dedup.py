@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from datasketch import MinHash
+
+from newsprism.config import DEFAULT
 from newsprism.stories.dedup import (
     content_hash,
     estimated_jaccard,
+    fingerprint,
     is_near_duplicate,
+    near_copy,
+    shingles,
     signature,
 )
 from tests.conftest import shared_path
@@ -43,3 +49,28 @@ def test_short_shared_passage_is_not_a_copy() -> None:
     text, other = two_articles()
     first_sentence = text.split(".")[0] + "."
     assert not is_near_duplicate(first_sentence + " " + other, text)
+
+
+def test_near_copy_scores_a_trimmed_copy_and_rejects_another_article() -> None:
+    text, other = two_articles()
+    words = text.split()
+    trimmed = "Republished with permission. " + " ".join(words[: int(len(words) * 0.7)])
+    copy = near_copy(trimmed, text)
+    assert copy is not None
+    # Most of the trimmed copy's shingles are in the original, a good part of the
+    # original's are missing from the copy.
+    assert copy.containment > 0.95 and copy.jaccard < 0.8
+    assert copy.smaller == len(shingles(trimmed))
+    assert near_copy(text, other) is None
+
+
+def test_fingerprint_is_the_hash_and_datasketch_minhash_of_the_text() -> None:
+    text, _ = two_articles()
+    text_hash, minhash, bands = fingerprint(text)
+    assert text_hash == content_hash(text)
+    # The signature is datasketch's own MinHash of the shingles (its default SHA-1 hash),
+    # so signatures stored by any version compare with new ones.
+    reference = MinHash(num_perm=DEFAULT.dedup_num_perm, seed=1)
+    reference.update_batch([s.encode("utf-8") for s in shingles(text)])
+    assert minhash == reference.hashvalues.astype("<u8").tobytes()
+    assert bands == signature(text).bands and len(set(bands)) > 1

@@ -74,7 +74,7 @@ def _post_files(server: str, files: list[tuple[str, bytes]]) -> dict:
     return response.json()
 
 
-def test_story_page_shows_every_conflict_and_reaches_articles(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_story_page_shows_every_conflict_and_reaches_articles(server: str, page) -> None:
     result = _post_files(server, [(p.name, p.read_bytes()) for p in seed_files()])
     [story_id] = result["stories"]
     brief = httpx.get(f"{server}/api/stories/{story_id}/brief", timeout=120).json()
@@ -99,7 +99,7 @@ def test_story_page_shows_every_conflict_and_reaches_articles(server: str, page)
     assert page.locator("h1").inner_text() == (first["title"] or "(untitled)")
 
 
-def test_link_to_a_folded_section_opens_it(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_link_to_a_folded_section_opens_it(server: str, page) -> None:
     """The report's own script, served at /report.js under the app's CSP, unfolds the
     <details> a #fragment points into, on load and on later hash changes."""
     _post_files(server, [(p.name, p.read_bytes()) for p in seed_files()])
@@ -112,10 +112,15 @@ def test_link_to_a_folded_section_opens_it(server: str, page) -> None:  # type: 
     page.wait_for_function("document.getElementById('article-2').open")
 
 
-def test_script_in_ingested_articles_never_runs(server: str, page) -> None:  # type: ignore[no-untyped-def]
+def test_script_in_ingested_articles_never_runs(server: str, page) -> None:
     evil = '<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1">'
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     response = httpx.post(
         f"{server}/api/articles",
         json={
@@ -145,7 +150,7 @@ def test_script_in_ingested_articles_never_runs(server: str, page) -> None:  # t
     assert "<script>" in page.locator("h1").inner_text()
 
 
-def test_screenshot_of_the_story_page(server: str, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_of_the_story_page(server: str, page, tmp_path: Path) -> None:
     stories = httpx.get(f"{server}/api/stories", timeout=120).json()["items"]
     page.goto(f"{server}/stories/{stories[0]['id']}")
     shot = tmp_path / "story.png"

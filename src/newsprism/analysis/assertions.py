@@ -275,7 +275,10 @@ def _negated_event(span: Span) -> bool:
             scope = tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok
             if scope.lemma_.lower() in COGNITION_VERBS:
                 continue
-            if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree):
+            # "we weren't investigating him and that I had told ...": the coordinated clause
+            # is outside what the negation denies
+            joined = {t.i for c in scope.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree if t.i not in joined):
                 return True
     return False
 
@@ -386,7 +389,12 @@ def extract_assertions(
                 continue
             cue_lemma = _lemma(lemmas, quote.cue)
             denied = cue_lemma in DENIAL_VERBS and not DENIAL_PHRASES.search(quote.text)
-            pieces = _denial_sentence(index, quote) if denied else _quote_pieces(doc, quote)
+            pieces = _reporting_sentence(index, quote) if denied else _quote_pieces(doc, quote)
+            if not denied and pieces:
+                clauses = [p for p in pieces if _has_subject(p)]
+                # "accused Democrats of filing the suit", "called the allegations a 'sham'":
+                # content with no clause of its own reads as a claim only in its sentence.
+                pieces = clauses or _reporting_sentence(index, quote)
             for piece in pieces:
                 made = _make(
                     article.id,
@@ -422,7 +430,16 @@ def _is_fragment(index: DocIndex, quote: Quote) -> bool:
     return len(sent) > len(span) + MIN_TOKENS
 
 
-def _denial_sentence(index: DocIndex, quote: Quote) -> list[Span]:
+def _has_subject(span: Span) -> bool:
+    """Whether a stretch of text holds a clause with its own subject."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+        and span.start <= t.head.i < span.end
+        for t in span
+    )
+
+
+def _reporting_sentence(index: DocIndex, quote: Quote) -> list[Span]:
     """For "X denied that Y": the whole sentence, so the text reads as the denial, not as Y."""
     span = index.doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
     if span is None:

@@ -593,10 +593,12 @@ def _deduplicate(
     """One conflict per dispute.
 
     A dispute is a pair of claims, or one claim and the voice that rejects it (a speaker
-    and whoever speaks for it, or a statement and the denial sentence it elaborates);
-    each claim appears in at most one scope difference. The strongest kind is kept.
+    and whoever speaks for it, or a statement and the denial sentence it elaborates), or
+    the same two voices over the same event; each claim appears in at most one scope
+    difference. The strongest kind is kept.
     """
     topics = {v.claim.id: v.topics for v in views}
+    events = {v.claim.id: v.head.events for v in views}
     found.sort(key=lambda item: (KIND_RANK[item[1].kind], -item[0]))
     kept: list[Conflict] = []
     scoped: set[str | None] = set()
@@ -615,6 +617,14 @@ def _deduplicate(
             for k in kept
         ):
             continue
+        if conflict.kind in ("contradiction", "denial") and any(
+            k.kind in ("contradiction", "denial")
+            and _same_voice(k.a.speaker, conflict.a.speaker, entities)
+            and _same_voice(k.b.speaker, conflict.b.speaker, entities)
+            and events.get(k.a.claim_id or "", set()) & events.get(conflict.a.claim_id or "", set())
+            for k in kept
+        ):
+            continue  # the same two voices over the same event, told in other words
         if conflict.kind == "scope-difference":
             if conflict.a.claim_id in scoped or conflict.b.claim_id in scoped:
                 continue

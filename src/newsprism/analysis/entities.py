@@ -13,6 +13,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Entity, stable_id
@@ -169,9 +171,21 @@ ORG_NOUNS = frozenset(
         "administration",
     ]
 )
+# Words that qualify a role but are not one ("former", "acting"): never a description alone.
+_ROLE_QUALIFIERS = frozenset(
+    {"former", "acting", "interim", "incumbent", "then", "late", "outgoing", "ex", "new"}
+)
+# Generational suffixes: the word before one is the surname (Donald Trump Jr. -> Trump).
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Dependencies by which a name qualifies the noun after it ("DNC chairwoman", "Trump campaign").
+_MODIFIER_DEPS = frozenset({"compound", "amod"})
 _NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
 _ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "&", "on", "in", "de", "la"})
 _OUTLET_VERBS = frozenset({"report", "publish", "broadcast", "air"})
+# Verbs of posting: "said on Twitter", "announced on Telegram" name a platform, not a person.
+_POSTING_VERBS = frozenset(
+    {"say", "announce", "write", "post", "tweet", "respond", "reply", "comment", "declare"}
+)
 _ARTICLES = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -195,6 +209,9 @@ class Mention:
     the_capitalised: bool = (
         False  # "The Wall Street Journal" written with a capital The mid-sentence
     )
+    # The name qualifies a noun after it ("the Trump campaign", "Trump's lawyer"): the model's
+    # label then describes the phrase more than the name, and does not outvote a person.
+    modifier: bool = False
 
 
 @dataclass
@@ -251,13 +268,18 @@ class EntityIndex:
 
 
 def _strip_edges(tokens: list[Token], label: str) -> tuple[list[Token], list[Token], bool]:
-    """Drop articles, possessive endings and leading titles; return (name, title, capital The)."""
+    """Drop articles, pronouns ("Anything Obama did"), possessive endings, leading marks
+    (white space, punctuation, a stray "\\n") and leading titles; return (name, title,
+    capital The)."""
     the_cap = False
-    while tokens and tokens[0].lower_ in _ARTICLES:
+    while tokens and (
+        tokens[0].lower_ in _ARTICLES
+        or (len(tokens) > 1 and (tokens[0].pos_ == "PRON" or not tokens[0].text[:1].isalnum()))
+    ):
         first = tokens[0]
         the_cap = the_cap or (first.text == "The" and not first.is_sent_start)
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     title: list[Token] = []
     if label == "PERSON":
@@ -285,13 +307,19 @@ def _left_description(doc: Doc, start: int, role_last: bool = True) -> list[Toke
                 and tok.lower_ in {"to", "of", "in", "for"}
                 and words
                 and i > 0
-                and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+                # "Ambassador to Venezuela", and hyphenated: "son-in-law"
+                and (doc[i - 1].pos_ in {"NOUN", "PROPN"} or doc[i - 1].text == "-")
             )
         ):
             words.insert(0, tok)
             i -= 1
             continue
         break
+    if role_last:
+        # "appointee of President Bill Clinton": the words up to "of" describe someone else.
+        cuts = [n for n, t in enumerate(words) if t.pos_ == "ADP" and doc[t.i - 1].text != "-"]
+        if cuts:
+            words = words[cuts[-1] + 1 :]
     while words and (words[0].pos_ == "ADP" or words[0].is_punct):
         words = words[1:]
     if not words:
@@ -302,39 +330,157 @@ def _left_description(doc: Doc, start: int, role_last: bool = True) -> list[Toke
     return words
 
 
-def _appos_description(ent_root: Token, text: str) -> str | None:
-    """ "Russia's state military hardware exporter" in "Russia's ... exporter, Rosoboronexport,"."""
+def _names_a_role(words: list[Token]) -> bool:
+    """Whether the words hold a noun that is a role: "former" or "acting" alone is not one."""
+    return any(t.pos_ in {"NOUN", "PROPN"} and t.lower_ not in _ROLE_QUALIFIERS for t in words)
+
+
+def _appos_description(name: list[Token], text: str) -> tuple[str, Token] | None:
+    """ "Russia's state military hardware exporter" in "Russia's ... exporter, Rosoboronexport,",
+    with the noun that heads it (the role: "exporter"). A noun before the name is one only
+    where a comma or a bracket sets the name off: "trouble — Yemen, Syria" gives an example
+    of trouble."""
+    doc = name[0].doc
+    ent_root = _name_root(name)
     nouns: list[Token] = []
-    if ent_root.dep_ == "appos" and ent_root.head.pos_ == "NOUN" and not ent_root.head.ent_type_:
-        head = ent_root.head
+    head = ent_root.head
+    before = name[0].i - 1
+    while before > 0 and (doc[before].lower_ in _ARTICLES or doc[before].is_quote):
+        before -= 1  # his recent book, "A Higher Loyalty"
+    set_off = before >= 0 and doc[before].text in {",", "("}
+    if ent_root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_:
+        if not set_off:
+            return None
+        end = head.i
+        while end + 2 < ent_root.i and doc[end + 1].text == "-":  # "son-in-law, Jared Kushner"
+            end += 2
         nouns = [t for t in head.subtree if t.i < ent_root.i and not t.is_punct]
-        nouns = [t for t in nouns if t.i >= head.left_edge.i and t.i <= head.i]
+        nouns = [t for t in nouns if head.left_edge.i <= t.i <= end]
     else:
         for child in ent_root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
+                head = child
                 nouns = [t for t in child.subtree if not t.is_punct]
                 break
     while nouns and nouns[0].lower_ in _ARTICLES:
         nouns = nouns[1:]
     if not nouns or len(nouns) > 10:
         return None
-    return _span_text(text, nouns)
+    return _span_text(text, nouns), head
 
 
 def _span_text(text: str, tokens: list[Token]) -> str:
     return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
-def _doc_mentions(article_id: str, index: DocIndex, gpe_names: set[str]) -> list[Mention]:
-    found: list[Mention] = []
-    doc, text = index.doc, index.text
+@dataclass
+class _StoryNames:
+    """What the whole story shows of its names, to read each mention with: the places, the
+    people's full names and every tail of them ("wasserman schultz", "schultz"), the first
+    words of those names, and the nouns written in lowercase ("servers")."""
+
+    places: set[str] = field(default_factory=set)
+    full_names: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+    common_nouns: set[str] = field(default_factory=set)
+
+
+def _story_names(story: ParsedStory) -> _StoryNames:
+    names = _StoryNames()
+    for doc in story.docs.values():
+        for ent in doc.ents:
+            if ent.label_ == "GPE" and len(ent) <= 3:
+                names.places.add(fold(ent.text))
+            if ent.label_ == "PERSON":
+                words = fold(_joined(_strip_edges(list(ent), "PERSON")[0])).split()
+                if len(words) > 1:
+                    names.full_names.add(" ".join(words))
+                    names.first_names.add(words[0])
+                    names.people.update(" ".join(words[i:]) for i in range(len(words)))
+        names.common_nouns.update(t.lower_ for t in doc if t.is_lower and t.pos_ == "NOUN")
+    return names
+
+
+def _joined(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+def _names_cut_short(index: DocIndex, names: _StoryNames) -> dict[int, tuple[int, int]]:
+    """People's names the model cut short, by the start of the entity it tagged, with the
+    name's whole token span: "Representative Debbie Wasserman Schultz" tagged from
+    "Wasserman", "Donald J. Trump" cut into "Donald" (GPE) and "J. Trump", "first lady
+    Melania Trump" tagged "Melania" (GPE). A word next to the entity is taken back where the
+    story has the name in full, or where the name starts with an initial and the word before
+    it is a first name there."""
+    doc = index.doc
+    spans: dict[int, tuple[int, int]] = {}
     for ent in index.ents:
         if ent.label_ not in NAME_TYPES:
             continue
-        tokens, title, the_cap = _strip_edges(list(ent), ent.label_)
-        if not tokens or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
+        start, end = ent.start, ent.end
+        if ent.label_ == "PERSON" and start > 0 and _loose_name_word(doc[start - 1]):
+            before = doc[start - 1]
+            in_full = fold(f"{before.text} {ent.text}") in names.full_names
+            initial = len(ent) > 1 and _is_initial(ent[0])
+            if in_full or (initial and fold(before.text) in names.first_names):
+                start -= 1
+        after = doc[end] if end < len(doc) else None
+        surname_left_out = (
+            after is not None
+            and _loose_name_word(after)
+            and after.ent_iob_ == "O"
+            and fold(f"{doc[start:end].text} {after.text}") in names.full_names
+        )
+        if surname_left_out:
+            end += 1
+        if (start, end) != (ent.start, ent.end):
+            spans[ent.start] = (start, end)
+    return spans
+
+
+def _is_initial(tok: Token) -> bool:
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
+def _loose_name_word(tok: Token) -> bool:
+    """A capitalised word outside any longer entity, that is not a title."""
+    return tok.is_alpha and tok.is_title and tok.lower_ not in TITLE_WORDS and tok.ent_iob_ != "I"
+
+
+def _doc_mentions(article_id: str, index: DocIndex, names: _StoryNames) -> list[Mention]:
+    found: list[Mention] = []
+    doc, text = index.doc, index.text
+    cut_short = _names_cut_short(index, names)
+    taken_back = {i for start, end in cut_short.values() for i in range(start, end)}
+    for ent in index.ents:
+        if ent.label_ not in NAME_TYPES:
             continue
         label = ent.label_
+        if ent.start in cut_short:
+            start, end = cut_short[ent.start]
+            ent_tokens, label = list(doc[start:end]), "PERSON"
+        elif any(t.i in taken_back for t in ent):
+            continue
+        else:
+            ent_tokens = list(ent)
+        tokens, title, the_cap = _strip_edges(ent_tokens, label)
+        if not tokens or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
+            continue
+        if label != "PERSON":
+            people = _people_in_span(tokens, names)
+            if people is not None:
+                for person in people:
+                    found.append(_mention(article_id, text, person, "PERSON", None, False))
+                continue
+            owner, tokens = _split_possessor(tokens, names)
+            if owner:
+                owner_label = "PERSON" if fold(_joined(owner)) in names.people else "GPE"
+                found.append(_mention(article_id, text, owner, owner_label, None, False))
+            tokens, title = _title_before_person(tokens, names) or (tokens, title)
+            if title:
+                label = "PERSON"
+        tokens, label = _without_common_noun_tail(tokens, label, names)
         left: list[Token] = []
         # "Venezuela Vladimir Zaemsky": a place the story knows as a GPE glued to a full name;
         # with the words before it, the place is part of the title ("Ambassador to Venezuela").
@@ -345,9 +491,11 @@ def _doc_mentions(article_id: str, index: DocIndex, gpe_names: set[str]) -> list
                 first >= 2
                 and doc[first - 1].lower_ in {"to", "in", "of"}
                 and doc[first - 2].lower_ in TITLE_WORDS
+                # "campaign manager of Donald J. Trump": a first name, not a place
+                and not _is_initial(tokens[1])
             )
             for k in range(1, len(tokens) - 1):
-                if (k == 1 and after_title) or fold(_span_text(text, tokens[:k])) in gpe_names:
+                if (k == 1 and after_title) or fold(_span_text(text, tokens[:k])) in names.places:
                     place = tokens[:k]
                     found.append(_mention(article_id, text, place, "GPE", None, False))
                     left = _left_description(doc, tokens[k].i, role_last=False)
@@ -355,21 +503,108 @@ def _doc_mentions(article_id: str, index: DocIndex, gpe_names: set[str]) -> list
                         left = []
                     tokens = tokens[k:]
                     break
-        left = left or title or _left_description(doc, tokens[0].i)
-        description = _span_text(text, left) if left else _appos_description(ent.root, text)
-        label = _corrected_label(label, tokens, description)
-        found.append(_mention(article_id, text, tokens, label, description, the_cap))
+        modifier_dep = _modifier_dep(tokens)
+        if not left and not title and modifier_dep not in _MODIFIER_DEPS:
+            # The words before a name that qualifies a noun go with that noun: "former" and
+            # "DNC" both qualify "chairwoman" in "former DNC chairwoman Debbie Wasserman Schultz".
+            left = _left_description(doc, tokens[0].i)
+        left = left or title
+        description, role = None, None
+        if left and _names_a_role(left):
+            description, role = _span_text(text, left), left[-1]
+        elif appos := _appos_description(tokens, text):
+            description, role = appos
+        label = _corrected_label(label, tokens, role)
+        mention = _mention(article_id, text, tokens, label, description, the_cap)
+        mention.modifier = modifier_dep is not None
+        found.append(mention)
     return found
 
 
-def _corrected_label(label: str, tokens: list[Token], description: str | None) -> str:
+def _name_root(tokens: list[Token]) -> Token:
+    """The name's syntactic head: its token attached outside the name."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].root
+
+
+def _modifier_dep(tokens: list[Token]) -> str | None:
+    """How the name qualifies the noun after it ("compound" in "the Trump campaign", "poss" in
+    "Trump's lawyer"), or None where the name is not such a qualifier."""
+    root = _name_root(tokens)
+    doc = root.doc
+    qualifies = root.dep_ in _MODIFIER_DEPS or root.dep_ == "poss"
+    if qualifies and root.head.i > tokens[-1].i and root.head.pos_ in {"NOUN", "PROPN"}:
+        hyphenated = doc[tokens[-1].i + 1].text == "-"  # "Moon Jae-in" tagged "Moon Jae"
+        return None if hyphenated else str(root.dep_)
+    return None
+
+
+def _people_in_span(tokens: list[Token], names: _StoryNames) -> list[list[Token]] | None:
+    """The people a span tagged as something else lists: "Gates and Manafort", each a name
+    the story gives a person."""
+    parts: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok.lower_ in {"and", "&"} or tok.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    if len(parts) < 2 or not all(p and fold(_joined(p)) in names.people for p in parts):
+        return None
+    return parts
+
+
+def _split_possessor(tokens: list[Token], names: _StoryNames) -> tuple[list[Token], list[Token]]:
+    """A person or a place the story knows, owning the rest of the span: "Obama's State
+    Department" is Obama and the State Department. Returns (owner, rest); no owner if none."""
+    for i, tok in enumerate(tokens[1:-1], start=1):
+        if tok.text in _POSSESSIVE:
+            owner = fold(_joined(tokens[:i]))
+            if owner in names.people or owner in names.places:
+                return tokens[:i], tokens[i + 1 :]
+            break
+    return [], tokens
+
+
+def _title_before_person(
+    tokens: list[Token], names: _StoryNames
+) -> tuple[list[Token], list[Token]] | None:
+    """A title and a person's full name tagged as one thing: "DNC Chair Tom Perez" (tagged a
+    work of art). Returns (name, title)."""
+    for j in range(1, len(tokens) - 1):
+        title_word = tokens[j - 1].lower_.rstrip(".") in TITLE_WORDS
+        if title_word and fold(_joined(tokens[j:])) in names.full_names:
+            return tokens[j:], tokens[:j]
+    return None
+
+
+def _without_common_noun_tail(
+    tokens: list[Token], label: str, names: _StoryNames
+) -> tuple[list[Token], str]:
+    """A person's name followed by a plural the story also writes as a common noun names a
+    thing of that person, not the person: "the Wendy Wasserman Schultz Servers", "Clinton
+    Emails". The name alone is kept, as a mention of the person (as "Clinton's emails" is).
+
+    A span the model calls an organisation is read so only when the rest is a full name: a
+    company may be named after a person and a plural ("Trump Hotels")."""
+    if label not in {"PERSON", "ORG"} or len(tokens) < 2:
+        return tokens, label
+    last = tokens[-1]
+    plural = last.tag_ in {"NNS", "NNPS"} or last.lower_.endswith("s")
+    if not plural or last.lower_ not in names.common_nouns:
+        return tokens, label
+    name = fold(_joined(tokens[:-1]))
+    if (label == "PERSON" and name in names.people) or name in names.full_names:
+        return tokens[:-1], "PERSON"
+    return tokens, label
+
+
+def _corrected_label(label: str, tokens: list[Token], role: Token | None) -> str:
     """One mention's vote for its type, correcting what the small model often gets wrong.
 
     A NORP that is a singular proper noun acting as a noun ("Rostec stated") is not a
-    nationality; a name described as a company or an exporter is an organisation.
+    nationality; a name whose role is a company or an exporter is an organisation (the role
+    is the description's head: "professor" in "professor at Manchester University").
     """
-    role = fold(description).split()[-1] if description else ""
-    if role in ORG_NOUNS:
+    if role is not None and role.lower_ in ORG_NOUNS:
         return "ORG"
     root = tokens[-1]
     if label in {"PERSON", "GPE", "NORP"} and len(tokens) == 1 and _acts_as_outlet(root):
@@ -380,11 +615,12 @@ def _corrected_label(label: str, tokens: list[Token], description: str | None) -
 
 
 def _acts_as_outlet(tok: Token) -> bool:
-    """Syntax that marks a one-word name as a news outlet, not a person or a place.
+    """Syntax that marks a one-word name as a news outlet or a platform, not a person or a place.
 
-    "speaking to X", "X reported", "in an interview with X", and the dateline credit
-    "MOSCOW (X) -": a person is rarely the subject of "reported" or a dateline credit, and
-    "speaking to" a single-word name that is not a surname points to the outlet interviewing.
+    "speaking to X", "X reported", "in an interview with X", "said on X", and the dateline
+    credit "MOSCOW (X) -": a person is rarely the subject of "reported", a place to post on or
+    a dateline credit, and "speaking to" a single-word name that is not a surname points to
+    the outlet interviewing.
     """
     head = tok.head
     if tok.dep_ == "nsubj" and head.lemma_ in _OUTLET_VERBS:
@@ -392,6 +628,8 @@ def _acts_as_outlet(tok: Token) -> bool:
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in {"speak", "talk"}:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_ == "interview":
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in _POSTING_VERBS:
         return True
     doc = tok.doc
     if 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")":
@@ -409,21 +647,41 @@ def _mention(
     return Mention(article_id, start, end, text[start:end], label, desc, the_cap)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
+class _KeyGroups:
+    """Entity keys grouped by the links made so far: the connected components of that graph.
 
-    def find(self, key: str) -> str:
-        self.parent.setdefault(key, key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
+    Each group is represented by its first key in the order given (the most mentioned, then
+    the first by name), so that choices between groups do not depend on the order of links.
+    """
 
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
+    def __init__(self, keys: list[str]) -> None:
+        self._keys = keys
+        self._node = {k: i for i, k in enumerate(keys)}
+        self._links: list[tuple[int, int]] = []
+        self._root: list[str] | None = None
+
+    def link(self, a: str, b: str) -> None:
+        self._links.append((self._node[a], self._node[b]))
+        self._root = None
+
+    def representative(self, key: str) -> str:
+        """The representative of ``key``'s group."""
+        if self._root is None:
+            self._root = self._roots()
+        return self._root[self._node[key]]
+
+    def _roots(self) -> list[str]:
+        """Each key's representative, found again after new links: each merge step asks about
+        the groups the steps before it made."""
+        n = len(self._keys)
+        rows = [a for a, _ in self._links]
+        cols = [b for _, b in self._links]
+        graph = coo_matrix(([1] * len(self._links), (rows, cols)), shape=(n, n))
+        _, component = connected_components(graph, directed=False)
+        first: dict[int, str] = {}
+        for key, c in zip(self._keys, component.tolist(), strict=True):
+            first.setdefault(c, key)
+        return [first[c] for c in component.tolist()]
 
 
 def _majority_type(labels: Counter[str], has_full_person_name: bool) -> str:
@@ -432,6 +690,47 @@ def _majority_type(labels: Counter[str], has_full_person_name: bool) -> str:
     top = max(labels.values())
     tied = [t for t in labels if labels[t] == top]
     return min(tied, key=lambda t: _TYPE_PREFERENCE.index(t) if t in _TYPE_PREFERENCE else 99)
+
+
+def _entity_type(mentions: list[Mention]) -> str:
+    """The type most mentions vote for.
+
+    The model tags a name qualifying a noun by the phrase ("the Trump campaign": ORG), so a
+    person is one where the full names (two words or more), or else the mentions that qualify
+    nothing, mostly say PERSON, whatever the other mentions say.
+    """
+    free = [m for m in mentions if not m.modifier]
+    full = [m for m in mentions if len(fold(m.text).split()) > 1]
+    free_full = [m for m in full if not m.modifier] or full
+    if full and _majority_type(Counter(m.label for m in free_full), True) == "PERSON":
+        return "PERSON"
+    if free and _majority_type(Counter(m.label for m in free), bool(full)) == "PERSON":
+        return "PERSON"
+    return _majority_type(Counter(m.label for m in mentions), bool(full))
+
+
+def _shorter_form(short: str, full: str) -> bool:
+    """Whether a name of several words is a shorter form of a longer one: its tail ("Wasserman
+    Schultz", "Trump Jr.") or the name less middle names or initials ("James Comey" for
+    "James B. Comey", "Donald Jr." for "Donald Trump Jr.")."""
+    s, f = short.split(), full.split()
+    if len(s) >= len(f):
+        return False
+    if f[-len(s) :] == s:
+        return True
+    if s[0] != f[0] or s[-1] != f[-1]:
+        return False
+    rest = iter(f)
+    return all(word in rest for word in s)
+
+
+def _surname(name: str) -> str:
+    """The last word of a name that is not a generational suffix: Mueller in Robert S.
+    Mueller III."""
+    words = name.split()
+    if fold(words[-1]) in _NAME_SUFFIXES:
+        return words[-2] if len(words) > 2 else ""
+    return words[-1]
 
 
 def _similar_names(a: str, b: str) -> bool:
@@ -456,31 +755,21 @@ def _acronym(key: str) -> str:
 
 def resolve_entities(story: ParsedStory) -> EntityIndex:
     """Merge every article's named-entity mentions into the story's entities."""
-    gpe_names = {
-        fold(e.text)
-        for doc in story.docs.values()
-        for e in doc.ents
-        if e.label_ == "GPE" and len(e) <= 3
-    }
+    names = _story_names(story)
     mentions: list[Mention] = []
     for article in story.articles:
         if article.id in story.docs:
-            mentions.extend(_doc_mentions(article.id, story.index(article.id), gpe_names))
+            mentions.extend(_doc_mentions(article.id, story.index(article.id), names))
     if not mentions:
         return EntityIndex()
 
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[fold(m.text)].append(m)
-    key_type = {
-        k: _majority_type(Counter(m.label for m in ms), len(k.split()) > 1)
-        for k, ms in by_key.items()
-    }
+    key_type = {k: _entity_type(ms) for k, ms in by_key.items()}
     key_articles = {k: {m.article_id for m in ms} for k, ms in by_key.items()}
-    groups = _UnionFind()
     keys = sorted(by_key, key=lambda k: (-len(by_key[k]), k))
-    for k in keys:
-        groups.find(k)
+    groups = _KeyGroups(keys)
 
     # Spelling variants: only across articles (within one article two similar names are more
     # likely two entities), only for names and organisations.
@@ -493,7 +782,7 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
             if key_articles[a] & key_articles[b]:
                 continue
             if _similar_names(a, b):
-                groups.union(a, b)
+                groups.link(a, b)
 
     # Acronyms of multiword organisations: WSJ -> Wall Street Journal.
     multiword_orgs = [k for k in keys if key_type[k] == "ORG" and len(k.split()) > 1]
@@ -501,49 +790,50 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
         surface = by_key[k][0].text
         if " " in k or not (2 <= len(surface) <= 6 and surface.isupper()):
             continue
-        matches = {groups.find(o) for o in multiword_orgs if _acronym(o) == k}
+        matches = {groups.representative(o) for o in multiword_orgs if _acronym(o) == k}
         if len(matches) == 1:
-            groups.union(matches.pop(), k)
+            groups.link(matches.pop(), k)
 
-    # Surnames to full names: Peskov -> Dmitry Peskov, when the surname names one person.
+    full_names = [k for k in keys if key_type[k] == "PERSON" and len(k.split()) > 1]
+    # Shorter forms of full names: Wasserman Schultz -> Debbie Wasserman Schultz.
+    for k in full_names:
+        longer = {full for full in full_names if _shorter_form(k, full)}
+        if longer:
+            _link_to_likeliest(k, longer, groups, by_key, key_articles)
+
+    # One word to a full name: the name's last word (Peskov -> Dmitry Peskov), else its first.
     last_names: dict[str, set[str]] = defaultdict(set)
-    for k in keys:
-        if key_type[k] == "PERSON" and len(k.split()) > 1:
-            last_names[k.split()[-1]].add(k)
+    first_names: dict[str, set[str]] = defaultdict(set)
+    for k in full_names:
+        last_names[k.split()[-1]].add(k)
+        first_names[k.split()[0]].add(k)
     for k in keys:
         if " " in k or key_type[k] in {"GPE", "LOC", "NORP"}:
             continue
-        fulls_of: dict[str, set[str]] = defaultdict(set)  # group root -> its full names
-        for full in last_names.get(k, ()):
-            fulls_of[groups.find(full)].add(full)
-        if not fulls_of:  # a variant spelling of the surname, in another article
-            for last, fulls in last_names.items():
-                if _similar_names(last, k) and not key_articles[k] & _arts(fulls, key_articles):
-                    for full in fulls:
-                        fulls_of[groups.find(full)].add(full)
-        if fulls_of:
-            # The most mentioned; between namesakes as often mentioned, the one named in the
-            # surname's own articles, then the first by name, whatever the hash seed.
-            rank = {
-                root: (
-                    _group_size(root, groups, by_key),
-                    len(key_articles[k] & _arts(fulls, key_articles)),
-                )
-                for root, fulls in fulls_of.items()
-            }
-            groups.union(max(sorted(rank), key=rank.__getitem__), k)
+        fulls = set(last_names.get(k, ()))
+        if not fulls:  # a variant spelling of the surname, in another article
+            for last, named in last_names.items():
+                if _similar_names(last, k) and not key_articles[k] & _arts(named, key_articles):
+                    fulls |= named
+        if not fulls:
+            # A family name written first (Kim -> Kim Jong Un, Moon -> Moon Jae-in) or a first
+            # name alone (Donald -> Donald Trump); only once no name ends with the word. A word
+            # tagged as an organisation ("his wife, Brigitte") only where it starts one name.
+            starting = first_names.get(k, set())
+            if key_type[k] == "PERSON" or (key_type[k] == "ORG" and len(starting) == 1):
+                fulls = set(starting)
+        if fulls:
+            _link_to_likeliest(k, fulls, groups, by_key, key_articles)
 
     members: dict[str, list[str]] = defaultdict(list)
     for k in keys:
-        members[groups.find(k)].append(k)
+        members[groups.representative(k)].append(k)
 
     article_order = {a.id: i for i, a in enumerate(story.articles)}
     index = EntityIndex()
     for group_keys in members.values():
         group = [m for k in group_keys for m in by_key[k]]
-        etype = _majority_type(
-            Counter(m.label for m in group), any(len(k.split()) > 1 for k in group_keys)
-        )
+        etype = _entity_type(group)
         name = _canonical_name(group, etype, article_order)
         entity_id = stable_id("ent", etype, name)
         aliases = sorted({m.text for m in group} - {name})
@@ -570,12 +860,17 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
 def _add_reference_aliases(index: EntityIndex, places: set[str]) -> None:
     """The other ways a story refers to a person: the surname alone ("Merkel" for Angela
     Merkel) and a capitalised title seen with the name ("German Foreign Minister", also
-    without its nationality: "Foreign Minister"), each only where it names one entity."""
+    without its nationality: "Foreign Minister"), each only where it names one entity.
+
+    A person the story already calls by the name's first word ("Mr. Kim" for Kim Jong-un)
+    has the family name first: the last word ("Jong-un") is not a surname to offer."""
     people = [e for e in index.entities if e.type == "PERSON" and len(e.name.split()) > 1]
     offered: dict[str, list[Entity]] = defaultdict(list)
     for entity in people:
         names = [entity.name, *(a for a in entity.aliases if len(a.split()) > 1)]
-        forms = {n.split()[-1] for n in names if n.split()[-1][:1].isupper()}
+        forms = {_surname(n) for n in names if _surname(n)[:1].isupper()}
+        if fold(entity.name.split()[0]) in {fold(a) for a in entity.aliases}:
+            forms.clear()
         for description in index.descriptions.get(entity.id, []):
             words = description.split()
             if len(words) < 2 or not all(w[:1].isupper() for w in words):
@@ -596,9 +891,10 @@ def _add_reference_aliases(index: EntityIndex, places: set[str]) -> None:
 def _form_of(key: str, entity: Entity, index: EntityIndex) -> str:
     """The written form of a folded alias key, as the story spells it."""
     for name in (entity.name, *entity.aliases):
-        if key == fold(name.split()[-1]):
-            return name.split()[-1]
-    for description in index.descriptions.get(entity.id, []):
+        if key == fold(_surname(name)):
+            return _surname(name)
+    capitalised_first = sorted(index.descriptions.get(entity.id, []), key=str.islower)
+    for description in capitalised_first:
         words = description.split()
         for form in (description, " ".join(words[1:])):
             if fold(form) == key:
@@ -606,12 +902,35 @@ def _form_of(key: str, entity: Entity, index: EntityIndex) -> str:
     return key
 
 
+def _link_to_likeliest(
+    key: str,
+    fulls: set[str],
+    groups: _KeyGroups,
+    by_key: dict[str, list[Mention]],
+    key_articles: dict[str, set[str]],
+) -> None:
+    """Join a partial name to the group of one of the full names it may stand for: the most
+    mentioned; between namesakes as often mentioned, the one named in the partial name's own
+    articles, then the first by name, whatever the hash seed."""
+    fulls_of: dict[str, set[str]] = defaultdict(set)  # group root -> its full names
+    for full in fulls:
+        fulls_of[groups.representative(full)].add(full)
+    rank = {
+        root: (
+            _group_size(root, groups, by_key),
+            len(key_articles[key] & _arts(named, key_articles)),
+        )
+        for root, named in fulls_of.items()
+    }
+    groups.link(max(sorted(rank), key=rank.__getitem__), key)
+
+
 def _arts(keys: set[str], key_articles: dict[str, set[str]]) -> set[str]:
     return {a for k in keys for a in key_articles[k]}
 
 
-def _group_size(root: str, groups: _UnionFind, by_key: dict[str, list[Mention]]) -> int:
-    return sum(len(ms) for k, ms in by_key.items() if groups.find(k) == root)
+def _group_size(root: str, groups: _KeyGroups, by_key: dict[str, list[Mention]]) -> int:
+    return sum(len(ms) for k, ms in by_key.items() if groups.representative(k) == root)
 
 
 def _canonical_name(group: list[Mention], etype: str, article_order: dict[str, int]) -> str:
@@ -626,7 +945,8 @@ def _canonical_name(group: list[Mention], etype: str, article_order: dict[str, i
 
     def score(form: str) -> tuple[int, int, int, int]:
         words = fold(form).split()
-        return (len(words), forms[form], sum(token_freq[w] for w in words), -first_seen[form])
+        complete = sum(len(w) > 1 for w in words)  # an initial adds nothing: Donald J. Trump
+        return (complete, forms[form], sum(token_freq[w] for w in words), -first_seen[form])
 
     name = max(forms, key=score)
     if etype == "ORG" and any(m.the_capitalised and m.text == name for m in group):

@@ -10,7 +10,8 @@ Two kinds of term are reported:
   ("opposition leader Juan Guaido", "self-proclaimed 'interim president' Juan Guaido"), found
   on the dependency parse; reported when another outlet labels the same referent differently;
 - loaded words from a general lexicon (regime, self-proclaimed, coup, puppet, ...), reported
-  for each outlet that uses them in its own voice where another outlet of the story does not.
+  for each outlet that uses them in its own voice where another outlet calls the same referent
+  differently, or where most outlets of the story do not use them at all.
   ``others_say`` lists what the other outlets call the same referent.
 """
 
@@ -33,8 +34,8 @@ LOADED_TERMS: dict[str, str] = {
     "self-proclaimed": "person", "self-declared": "person", "so-called": "label",
     "puppet": "person", "usurper": "person", "illegitimate": "label",
     "coup": "action", "coup d'état": "action", "coup d’état": "action", "putsch": "action",
-    "uprising": "action", "insurrection": "action", "invasion": "action",
-    "meddling": "action", "interference": "action", "aggression": "action",
+    "uprising": "action", "insurrection": "action", "invasion": "interference",
+    "meddling": "interference", "interference": "interference", "aggression": "interference",
     "terrorist": "person", "terrorists": "person", "militants": "person", "rebels": "person",
     "freedom fighters": "person", "thugs": "person", "mob": "person",
     "alleged": "claim", "allegedly": "claim", "supposedly": "claim", "purported": "claim",
@@ -114,12 +115,33 @@ def _referent_of(token: Token, entities: EntityIndex, article_id: str) -> str:
     if head.pos_ == "PROPN":
         return " ".join(t.text for t in head.subtree if t.pos_ == "PROPN")
     # A label the parser attached loosely ("self-proclaimed 'interim-president' Juan Guaido"):
-    # the person named right after it.
-    near = [e for e in token.doc.ents if e.label_ == "PERSON" and 0 < e.start - token.i <= 6]
+    # the person named right after it, with no verb between ("the dictator described Trump
+    # as ..." says nothing of Trump).
+    near = [
+        e
+        for e in token.doc.ents
+        if e.label_ == "PERSON"
+        and 0 < e.start - token.i <= 6
+        and not any(t.pos_ in ("VERB", "AUX") for t in token.doc[token.i + 1 : e.start])
+    ]
     if near:
         found = entities.entity_at(article_id, near[0].start_char, near[0].end_char)
         return found.name if found else near[0].text
     return head.lemma_.lower()
+
+
+def _foreign_or_electoral(token: Token) -> bool:
+    """Whether an intrusion word is about one country acting on another or on an election:
+    "Russian meddling", "interference in the 2016 election", "the meddling of a foreign
+    power", and not "an invasion of privacy"."""
+    near = [*token.subtree]
+    if token.dep_ in ("compound", "amod"):
+        near.extend(c for c in token.head.children if c.i != token.i)
+    return any(
+        t.ent_type_ in ("GPE", "NORP")
+        or t.lemma_.lower() in ("foreign", "election", "electoral", "campaign", "vote")
+        for t in near
+    )
 
 
 def _government_of(token: Token, entities: EntityIndex, article_id: str) -> str:
@@ -144,7 +166,11 @@ def _loaded_uses(article: Article, doc: Doc, mask: list[bool], entities: EntityI
         if token is None:
             continue
         kind = LOADED_TERMS.get(term, "label")
-        if kind in ("action", "claim", "media"):
+        if kind == "interference":
+            if not _foreign_or_electoral(token.root):
+                continue  # "an invasion of privacy lawsuit": not one state's hand in another's
+            referent = "foreign involvement"
+        elif kind in ("action", "claim", "media"):
             referent = kind
         elif kind == "government":
             referent = _government_of(token.root, entities, article.id)
@@ -206,18 +232,22 @@ def find_framing(
         users = {u.outlet for u in uses if _key(u.term) == _key(use.term)}
         if users >= outlets:  # every outlet says it: not a choice that sets one apart
             continue
+        said_by_others = by_referent[_key(use.referent)]
+        own = {_key(t) for t in said_by_others[use.outlet]}
+        # A contrast is a word this outlet does not use itself, and not the same word with
+        # more or fewer modifiers ("dictator" beside "North Korean dictator").
         others = sorted(
             {
                 t
-                for o, terms in by_referent[_key(use.referent)].items()
+                for o, terms in said_by_others.items()
                 if o != use.outlet
                 for t in terms
-                if _key(t) != _key(use.term)
+                if _key(t) not in own and not _nested(_key(t), _key(use.term))
             }
         )
         is_loaded = use.term in LOADED_TERMS
-        if not is_loaded and not others:
-            continue  # a plain label nobody else contrasts with
+        if not others and (not is_loaded or 2 * len(users) > len(outlets)):
+            continue  # a plain label nobody contrasts with, or a loaded word most outlets use
         key = (use.outlet, _key(use.term), _key(use.referent))
         if key in merged:
             if use.article_id not in merged[key].article_ids:
@@ -235,3 +265,17 @@ def find_framing(
 
 def _key(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+
+
+def _nested(a: str, b: str) -> bool:
+    """Whether one key's words run inside the other's, or the two are forms of one word
+    ("alleged" and "allegedly", "terrorist" and "terrorists")."""
+    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    short, long = sorted((a, b), key=len)
+    return (
+        " " not in long
+        and len(short) >= 5
+        and long.startswith(short)
+        and len(long) - len(short) <= 2
+    )

@@ -42,6 +42,8 @@ from newsprism.nlp.pipeline import ParsedStory
 _OPENING = "“„«"
 _CLOSING = "”»"
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A clause's subject may also be "there" or a clause: "there is no ...", "closing it would ...".
+_CLAUSE_SUBJECT_DEPS = (*_SUBJECT_DEPS, "expl", "csubj", "csubjpass")
 # A direct quote and its cue are at most this far apart ('"...," the press service of X stated').
 _MAX_CUE_GAP = 120
 _MIN_DIRECT_WORDS = 3
@@ -133,6 +135,15 @@ _TITLE_SMALL_WORDS = frozenset(
 # Cues that say nothing of their own through their object ("told reporters") except an
 # instruction: "told residents not to drink the water".
 _DIRECTIVES = frozenset({"tell", "ask"})
+# Words after which a description's words describe something other than its holder.
+_DESCRIPTION_LINKS = frozenset(
+    {"of", "for", "at", "in", "to", "on", "with", "from", "who", "whose", "which", "that", ","}
+)
+_INDEFINITE_PRONOUNS = frozenset(
+    {"some", "many", "most", "others", "few", "several", "both", "all", "none", "nobody"}
+    | {"someone", "somebody", "anyone", "anybody", "everyone", "everybody"}
+)
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _CUE_AFTER = re.compile(
     r"[,\s]*(?:[\w.’'-]+\s+){0,3}(?:said|says|say|added|asked|replied|wrote|states|stated)\b"
 )
@@ -323,19 +334,47 @@ class _ArticleQuotes:
         span = self.np_span(tok)
         np_text = self.text[span[0] : span[1]]
         low = tok.lower_
+        if low in _FIRST_PERSON and not any(q.open < tok.idx < q.close for q in self.marks):
+            # "as I noted", "we reported" outside quotation marks: the writer speaks, not the
+            # last person the text named
+            return Speaker(None, "the author", span)
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            # "Giuliani, who is vowing to ...": the noun it stands for, mentioned as "who"
+            noun = self.resolve(tok.head.head)
+            return Speaker(noun.entity, noun.description, span)
+        if low in _INDEFINITE_PRONOUNS:
+            return Speaker(None, np_text, span)  # "some speculated": people the text leaves unnamed
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | OTHER_PRONOUNS:
             entity = self.antecedent(tok)
             return Speaker(entity, entity.description if entity else None, span)
-        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-            return self.resolve(tok.head.head)
         entity = self.entity_on(tok)
         if entity is not None and entity.type not in {"DATE", "CARDINAL"}:
             return Speaker(entity, entity.description, span)
+        speaker = self.described(tok, span)
+        plural = tok.tag_ == "NNS" and not (tok.is_title and tok.i > tok.sent.start)
+        if plural and speaker.entity is not None and speaker.entity.type == "PERSON":
+            # "Four U.S. intelligence agencies", "supporters of Sen. Bernie Sanders": a group
+            # that no one person named in or before it speaks for ("Cummings", capitalised
+            # mid-sentence, is a name the tagger took for a plural)
+            return Speaker(None, np_text, span)
+        return speaker
+
+    def described(self, tok: Token, span: tuple[int, int]) -> Speaker:
+        """The entity (or unnamed source) that a noun phrase with no name of its own stands for."""
+        np_text = self.text[span[0] : span[1]]
+        low = tok.lower_
         # the noun phrase itself, without the clause that may hang on it ("headlines suggesting")
         subtree = [t for t in tok.subtree if span[0] <= t.idx < span[1]]
         lemma = _lemma(tok)
         if low in TITLE_WORDS or lemma in TITLE_WORDS:
-            person = self.entity_in(subtree, ("PERSON",)) or self.by_role(tok, subtree)
+            # "Trump's campaign manager Brad Parscale" is Parscale, not the title's owner
+            owned = {t.i for c in tok.children if c.dep_ in {"poss", "prep"} for t in c.subtree}
+            holder = [t for t in subtree if t.i not in owned]
+            person = (
+                self.entity_in(holder, ("PERSON",))
+                or self.by_role(tok, subtree)
+                or self.entity_in(subtree, ("PERSON",))
+            )
             if person is not None:
                 return Speaker(person, np_text, span)
         for child in tok.children:  # "Russia's exporter, Rosoboronexport," said
@@ -355,9 +394,9 @@ class _ArticleQuotes:
         named = self.entity_in(modifiers, ("ORG", "PERSON"))  # "RIA Novosti news agency"
         if named is not None:
             return Speaker(named, np_text, span)
-        if any(c.lower_ in {"the", "that", "this"} for c in tok.children) or lemma in (
-            ORG_NOUNS | MEDIA_NOUNS
-        ):
+        definite = any(c.lower_ in {"the", "that", "this"} for c in tok.children)
+        if tok.tag_ != "NNS" and (definite or lemma in ORG_NOUNS | MEDIA_NOUNS):
+            # "the agency", "the committee"; "the agencies" are several, none of them named
             referent = self.definite_referent(tok, subtree)
             if referent is not None:
                 return Speaker(referent, np_text, span)
@@ -396,9 +435,9 @@ class _ArticleQuotes:
 
     def by_role(self, tok: Token, subtree: list[Token]) -> Entity | None:
         """ "the deputy foreign minister" -> the person described so, nearest in the article."""
-        candidates = [e for e in self.entities.with_role(tok.lemma_) if e.type == "PERSON"]
+        candidates = [e for e in self.described_as(tok.lemma_) if e.type == "PERSON"]
         if not candidates:
-            candidates = [e for e in self.entities.with_role(tok.lower_) if e.type == "PERSON"]
+            candidates = [e for e in self.described_as(tok.lower_) if e.type == "PERSON"]
         if not candidates:
             return None
         words = {fold(t.text) for t in subtree if not t.is_punct}
@@ -412,24 +451,38 @@ class _ArticleQuotes:
 
         return max(candidates, key=score)
 
+    def described_as(self, role: str) -> list[Entity]:
+        """The entities a description names as this role: "chairman of the Democratic Party" is
+        a chairman, not a party; "an appointee of President Clinton" is no president."""
+        role = fold(role)
+        return [
+            e
+            for e in self.entities.with_role(role)
+            if any(_description_head(d) == role for d in self.entities.descriptions.get(e.id, []))
+        ]
+
     def definite_referent(self, tok: Token, subtree: list[Token]) -> Entity | None:
         lemma = _lemma(tok)
         for _, entity, head in reversed(self.state.speakers):
             if head == lemma:
                 return entity
-        described = [e for e in self.entities.with_role(lemma) if e.type != "GPE"]
+        described = [e for e in self.described_as(lemma) if e.type != "GPE"]
         if described:
             before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
             return max(described, key=lambda e: before.get(e.id, -1))
         if lemma in MEDIA_NOUNS or lemma in REPORT_NOUNS:
             return self.relay_before(tok.idx)
         if lemma in ORG_NOUNS:
-            orgs = [
-                e
-                for s, _, e in self.mentions
-                if s < tok.idx and e.type == "ORG" and not _is_media(e)
+            orgs = [(s, e) for s, _, e in self.mentions if e.type == "ORG" and not _is_media(e)]
+            # "the party": the Democratic Party the article names, before or (in a subtitle)
+            # after; else the organisation it named last
+            called = [
+                (tok.idx < s, abs(s - tok.idx), e) for s, e in orgs if lemma in fold(e.name).split()
             ]
-            return orgs[-1] if orgs else None
+            if called:
+                return min(called, key=lambda c: c[:2])[2]
+            earlier = [e for s, e in orgs if s < tok.idx]
+            return earlier[-1] if earlier else None
         return None
 
     def antecedent(self, tok: Token) -> Entity | None:
@@ -443,15 +496,23 @@ class _ArticleQuotes:
                 if entity.type == "PERSON" or entity is last_speaker:
                     return entity
             return None
-        for _, entity in reversed(prior):
-            if entity.type in {"ORG", "GPE", "NORP"} or entity is last_speaker:
+        for _, entity in reversed(prior):  # "it", "they": never one person
+            if entity.type in {"ORG", "GPE", "NORP"} or (
+                entity is last_speaker and entity.type != "PERSON"
+            ):
                 return entity
         return None
 
     # -- cues -------------------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Token | None:
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        subjects = [
+            s
+            for c in verb.children
+            if c.dep_ in _SUBJECT_DEPS
+            for s in [self.unquoted_subject(c, verb)]
+            if s is not None
+        ]
         if subjects:  # "MOSCOW (Sputnik): ... The Wall Street Journal reported": the nearest
             return min(subjects, key=lambda c: abs(c.i - verb.i))
         if verb.dep_ == "conj" and _lemma(verb) in CUE_LEMMAS:
@@ -479,8 +540,20 @@ class _ArticleQuotes:
             tok = self.doc[i]
             if "\n" in tok.text_with_ws:
                 return None
-            if tok.pos_ == "VERB" and _lemma(tok) in CUE_LEMMAS and tok.dep_ != "conj":
-                return tok if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) else None
+            if tok.pos_ == "VERB" and _lemma(tok) in CUE_LEMMAS:
+                if (
+                    tok.dep_ == "ccomp"
+                    and _lemma(tok.head) in CUE_LEMMAS
+                    and not _same_verb_form(tok, verb)
+                ):
+                    # "X said the DNC was seeking publicity and defended ...": "defended" is no
+                    # form "was" takes, so it is X's second act; "Comey wrote that Trump had
+                    # called him and pressed ..." keeps Trump as the one who pressed
+                    continue
+                if any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+                    return tok
+                if tok.dep_ != "conj":
+                    return None
         return None
 
     def adjacent_quote(self, verb: Token, subject: Token | None) -> QuoteMarks | None:
@@ -500,10 +573,12 @@ class _ArticleQuotes:
             if q.close < left and left - q.close <= _MAX_CUE_GAP:
                 gap = self.qtext[q.close + 1 : left]
                 closed = self.text[q.start : q.end].rstrip()[-1:] in ".!"
-                if closed and own_content:
+                if closed and (own_content or any(c.dep_ == "neg" for c in verb.children)):
                     continue
-                if not _SENTENCE_PUNCT.search(gap + " ") and not any(c in gap for c in '"“”'):
-                    best = q
+                if not _SENTENCE_PUNCT.search(gap + " ") and (
+                    not re.search(r'["“”\w]', gap) or self.reports_this_cue(verb, q.close, left)
+                ):
+                    best = q  # not '"can be good" because the campaign can now counter'
             elif q.open >= right and q.open - right <= 60:
                 gap = self.qtext[right : q.open]
                 tail = gap.rstrip()
@@ -512,6 +587,18 @@ class _ArticleQuotes:
                 if not _SENTENCE_PUNCT.search(gap) and (not tail or tail[-1] in ":,") and ends:
                     return q
         return best
+
+    def reports_this_cue(self, verb: Token, start: int, end: int) -> bool:
+        """ '"...," Comey said he responded': the words between the quotation and the cue are
+        the reporting verb the cue hangs on and its subject, nothing else."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or _lemma(head) not in CUE_LEMMAS:
+            return False
+        allowed = {head.i} | {
+            t.i for c in head.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree
+        }
+        between = [t for t in self.doc if start < t.idx < end and not t.is_punct]
+        return bool(between) and all(t.i in allowed for t in between)
 
     def utterance(self, q: QuoteMarks) -> bool:
         """'"Absolutely," he said.': a short quotation that opens its sentence is a reply, not
@@ -539,15 +626,8 @@ class _ArticleQuotes:
         start, end = self.paragraph(verb)
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and start <= c.idx < end]
         for child in sorted(clauses, key=lambda c: c.i < verb.i):  # after the cue first
-            if child.i < verb.i and (
-                (
-                    child.left_edge.pos_ == "ADP"
-                    and not any(c.dep_ in _SUBJECT_DEPS for c in child.children)
-                )
-                or _has_mark(child, _ADVERBIAL_MARKS)
-            ):
-                continue  # "In a statement released after X suspended ..., Cruz said ..."
-            return child
+            if not _fronted_phrase(child, verb):
+                return child
         for child in verb.children:  # "asked workers if they planned to attend"
             asks = child.dep_ == "advcl" and child.i > verb.i and _lemma(verb) in _QUESTIONS
             if asks and _has_mark(child, _IF_WHETHER):
@@ -562,6 +642,8 @@ class _ArticleQuotes:
         lemma = _lemma(verb)
         if verb.dep_ in {"amod", "compound"} or (verb.dep_ == "acl" and verb.tag_ != "VBG"):
             return None
+        if _has_mark(verb, {"than"}) and any(c.lower_ == "rather" for c in verb.children):
+            return None  # "Rather than report Russia's intentions, ...": what was not said
         # "quoted him as saying", "cited its source as saying": the cue is "quoted"
         if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             return None
@@ -607,6 +689,11 @@ class _ArticleQuotes:
             # "Trump is expected to ...", "It was reported that ...": the subject did not speak
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
             speaker = self.resolve(agent) if agent is not None else Speaker(None, None, None)
+        elif self.quoted_apart(speaker_tok, verb):
+            # the parse hung the cue on a verb inside a quotation ('Mr. Trump hardly clarified
+            # it, treating the remark as a compliment -- "That makes me smart" -- and asserting,
+            # "..."'): no word of it speaks; the sentence's named subject before it does
+            speaker = self.named_subject_before(verb)
         else:
             speaker = self.resolve(speaker_tok)
         if lemma in EVIDENCE_LEMMAS and not self.can_speak(speaker_tok, speaker):
@@ -711,6 +798,51 @@ class _ArticleQuotes:
             start, end = self.token_span(after)
             return _Candidate(verb, cue_text, speaker, start, end, "mixed", "object-quote", 3)
         return None
+
+    def quoted(self, tok: Token) -> QuoteMarks | None:
+        """The quotation marks the token is inside, if any."""
+        return next((q for q in self.marks if q.open < tok.idx < q.close), None)
+
+    def quoted_apart(self, tok: Token, verb: Token) -> bool:
+        """Whether the token is inside quotation marks the verb is outside of."""
+        q = self.quoted(tok)
+        return q is not None and not q.open < verb.idx < q.close
+
+    def named_subject_before(self, verb: Token) -> Speaker:
+        """The last person or organisation named as a subject before the verb in its sentence,
+        outside quotation marks; an unknown speaker if none."""
+        for tok in reversed(self.in_paragraph(list(verb.sent[: verb.i - verb.sent.start]), verb)):
+            entity = self.entity_on(tok)
+            if (
+                tok.dep_ in _SUBJECT_DEPS
+                and entity is not None
+                and entity.type in {"PERSON", "ORG"}
+                and self.quoted(tok) is None
+            ):
+                return self.resolve(tok)
+        return Speaker(None, None, None)
+
+    def unquoted_subject(self, subject: Token, verb: Token) -> Token | None:
+        """'"..., the Wendy Wasserman Schultz Servers ...," Trump, a Republican, wrote': the
+        parse made a noun inside the quotation the cue's subject. The speaker of a cue outside
+        the quotation marks is never one of their words: it is the name after them that the
+        parse hung on that noun, or none."""
+        named = subject
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            named = verb.head  # 'a "politically motivated lawsuit" that threatens to ...'
+        q = self.quoted(named)
+        if q is None or q.open < verb.idx < q.close:
+            return subject
+        return next(
+            (
+                t
+                for t in named.subtree
+                if t.idx > q.close
+                and t.pos_ in {"PROPN", "NOUN", "PRON"}
+                and (t.head.i == named.i or self.quoted(t.head) is q)
+            ),
+            None,
+        )
 
     def inverted_after_quote(self, verb: Token) -> _Candidate | None:
         """'"...," says Jane Doe, a historian': a name right after the cue that the parse
@@ -1318,7 +1450,8 @@ class _ArticleQuotes:
         if any(c.cue.i == verb.i for c in taken):
             return False
         return not any(
-            c.dep_ in {"ccomp", "xcomp", "oprd"}
+            (c.dep_ == "ccomp" and not _fronted_phrase(c, verb))
+            or c.dep_ in {"xcomp", "oprd"}
             or (c.dep_ == "dobj" and _lemma(verb) not in NO_OBJECT_LEMMAS)
             for c in verb.children
         )
@@ -1401,6 +1534,27 @@ def _set_off(tok: Token, marks: Collection[str]) -> bool:
     return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text in marks
 
 
+def _same_verb_form(first: Token, second: Token) -> bool:
+    """Whether a coordinated verb can share the first one's auxiliary: "was seeking ... and
+    defended" cannot, "had called ... and pressed" can; with no auxiliary, nothing says not."""
+    if not any(c.dep_ in {"aux", "auxpass"} for c in first.children):
+        return True
+    if first.tag_ == "VBG":
+        return second.tag_ == "VBG"
+    if first.tag_ == "VBN":
+        return second.tag_ in {"VBN", "VBD"}
+    return True
+
+
+def _fronted_phrase(clause: Token, verb: Token) -> bool:
+    """ "In a statement released after X suspended ..., Cruz said": a phrase before the cue
+    that the parse hung on it as its clause; it sets the scene, it is not what was said."""
+    if clause.i > verb.i:
+        return False
+    subjectless = not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in clause.children)
+    return (clause.left_edge.pos_ == "ADP" and subjectless) or _has_mark(clause, _ADVERBIAL_MARKS)
+
+
 def _has_mark(clause: Token, words: Collection[str]) -> bool:
     """Whether the clause opens with one of these subordinators ("that", "if", "as")."""
     return any(m.dep_ == "mark" and m.lower_ in words for m in clause.children)
@@ -1473,6 +1627,14 @@ def _statement_clause(prep: Token) -> Token | None:
                 if clause.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(clause, {"that"}):
                     return clause
     return None
+
+
+def _description_head(description: str) -> str:
+    """The word a description says its holder is: the last before any phrase hung on it
+    ("chairman" of "chairman of the Democratic Party", "director" of "former F.B.I. director")."""
+    words = re.findall(r"[\w']+|,", fold(description))
+    cut = next((n for n, w in enumerate(words) if w in _DESCRIPTION_LINKS), len(words))
+    return words[cut - 1] if cut else ""
 
 
 def _lemma(tok: Token) -> str:

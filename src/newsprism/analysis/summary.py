@@ -259,6 +259,8 @@ def _usable(sentence: str) -> bool:
     words = sentence.split()
     if not 8 <= len(words) <= 60 or not _reads_alone(sentence):
         return False
+    if _WORD.findall(sentence.lower()[:10])[:1] in (["i"], ["we"], ["my"], ["our"]):
+        return False  # "I replied ..." outside quotation marks: someone the reader cannot see
     if "http" in sentence or not sentence.rstrip().endswith((".", "!", '"', "”", "’")):
         return False
     if sentence.count('"') % 2 or sentence.count("“") != sentence.count("”"):

@@ -2,7 +2,8 @@
 
 Dates come from the text (see :mod:`newsprism.analysis.dates`), resolved against the article's
 published date or, for an undated article, the story's anchor: the most common published date
-among the story's articles (the latest on a tie). An event is the clause around the date
+among the story's articles (the latest on a tie). In a story with no published date at all,
+only dates that name their year are placed. An event is the clause around the date
 expression; the same event told by several articles on the same date becomes one entry that
 cites them all.
 """
@@ -80,13 +81,14 @@ def _article_events(
         return []
     own = article.published
     base = own or (anchor[0] if anchor else None)
-    if base is None:
-        return []
-    if own:
-        how = "the article's own published date"
-    else:
-        assert anchor is not None
-        how = f"published date of article {_label(anchor[1])}"
+    # With no date to anchor to, only dates that name their year ("April 20, 2018") are placed.
+    how = (
+        "the article's own published date"
+        if own
+        else f"published date of article {_label(anchor[1])}"
+        if anchor
+        else None
+    )
     hits: list[tuple[Span, DateMention]] = []
     for sentence in doc.sents:
         if len([t for t in sentence if t.is_alpha]) < _MIN_EVENT_WORDS:
@@ -96,19 +98,26 @@ def _article_events(
             mention.end += sentence.start_char
             hits.append((sentence, mention))
     weekdays = [m.weekday for _, m in hits if m.weekday is not None]
-    by_weekday = resolve_weekdays(weekdays, base, anchor_is_own=own is not None) if weekdays else {}
+    by_weekday = (
+        resolve_weekdays(weekdays, base, anchor_is_own=own is not None)
+        if weekdays and base is not None
+        else {}
+    )
     events = []
     for sentence, mention in hits:
         if mention.weekday is not None:
+            if mention.weekday not in by_weekday:
+                continue
             when, precision = by_weekday[mention.weekday], "day"
         else:
             resolved = resolve(mention, base)
             if resolved is None:
                 continue
             when, precision = resolved
-        if mention.kind == "explicit" and "year" in mention.groups:
+        if resolve(mention, None) is not None:
             basis = f"explicit date '{mention.text}' in article {_label(article)}"
         else:
+            assert base is not None
             basis = (
                 f"'{mention.text}' in article {_label(article)}, anchored to "
                 f"{base.isoformat()} ({how})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from newsprism.model import Brief
-from newsprism.report.view import ArticleView, BriefView, SpeakerView, build_view
+from newsprism.report.view import ArticleView, BriefView, Rendering, SpeakerView, build_view
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 _LINE_START_MARK = re.compile(r"^(\s*)([-+=])")
@@ -36,6 +36,11 @@ def _escape_line_start(text: str) -> str:
     """A leading list, heading or quote marker escaped so the line stays a paragraph."""
     text = _LINE_START_MARK.sub(r"\1\\\2", text)
     return _LINE_START_NUMBER.sub(r"\1\\\2", text)
+
+
+def _count(n: int, noun: str) -> str:
+    """``n`` and the noun, plural unless ``n`` is 1: "1 outlet", "2 outlets"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _refs(numbers: list[int]) -> str:
@@ -67,11 +72,14 @@ def _header(view: BriefView) -> list[str]:
         if view.last_seen and view.last_seen != view.first_seen:
             span += f" to {view.last_seen}"
     outlets = ", ".join(md_escape(o) for o in view.outlets)
+    quotes = sum(s.count for s in view.speakers)
     return [
-        f"{len(view.articles)} articles from {len(view.outlets)} sources{span}: {outlets}.",
+        f"{_count(len(view.articles), 'article')} from {_count(len(view.outlets), 'source')}"
+        f"{span}: {outlets}.",
         "",
-        f"{len(view.conflicts)} conflicts, {sum(s.count for s in view.speakers)} quotes, "
-        f"{len(view.claims)} claims. Numbers in brackets cite the articles listed at the end.",
+        f"{_count(len(view.conflicts), 'conflict')}, {_count(quotes, 'quote')}, "
+        f"{_count(len(view.claims), 'claim')}. "
+        "Numbers in brackets cite the articles listed at the end.",
         "",
     ]
 
@@ -101,25 +109,24 @@ def _speaker_block(s: SpeakerView) -> list[str]:
     for group in s.groups:
         if len(group.renderings) == 1:
             r = group.renderings[0]
-            lines.append(f"- “{md_escape(r.text)}” ({_how(r.cue, r.via, r.kind)}) [{r.ref}]")
+            lines.append(f"- “{md_escape(r.text)}” ({_how(r)}) [{r.ref}]")
             continue
         note = "renderings differ" if group.differs else "same wording"
-        lines.append(f"- Carried by {len(group.outlets)} outlets ({note}):")
+        lines.append(f"- Carried by {_count(len(group.outlets), 'outlet')} ({note}):")
         for r in group.renderings:
-            lines.append(
-                f"  - {md_escape(r.outlet)}: “{md_escape(r.text)}” "
-                f"({_how(r.cue, r.via, r.kind)}) [{r.ref}]"
-            )
+            lines.append(f"  - {md_escape(r.outlet)}: “{md_escape(r.text)}” ({_how(r)}) [{r.ref}]")
     lines.append("")
     return lines
 
 
-def _how(cue: str | None, via: str | None, kind: str) -> str:
-    parts = [kind]
-    if cue:
-        parts.append(md_escape(cue))
-    if via:
-        parts.append(f"via {md_escape(via)}")
+def _how(r: Rendering) -> str:
+    parts = [r.kind]
+    if r.cue:
+        parts.append(md_escape(r.cue))
+    if r.via:
+        parts.append(f"via {md_escape(r.via)}")
+    if r.source:
+        parts.append(f"source: {md_escape(r.source)}")
     return ", ".join(parts)
 
 

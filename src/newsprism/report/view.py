@@ -13,16 +13,24 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Literal
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
+from scipy.cluster.hierarchy import DisjointSet
 
 from newsprism.model import Article, Brief, Claim, Conflict, ConflictSide, Quote, TimelineEvent
 
-# Two renderings of one speaker's words are shown as variants of one quote when their words
-# overlap this much (rapidfuzz token-set ratio, 0-100) or when one claim holds both.
-QUOTE_VARIANT_RATIO = 72
+# Two outlets' renderings of one speaker's words are shown as variants of one quote when they
+# are nearly the same text (rapidfuzz ratio of the normalised words, 0-100), when the shorter
+# one is found nearly verbatim inside the other (partial ratio) with all its content words, or
+# when they share at least QUOTE_SHARED_WORDS content words making up more than
+# QUOTE_SHARED_SHARE of the content words of the quote that has fewer.
+QUOTE_SAME_TEXT_RATIO = 90
+QUOTE_FRAGMENT_RATIO = 85
+QUOTE_SHARED_WORDS = 3
+QUOTE_SHARED_SHARE = 0.5
 
 KIND_LABELS: dict[str, str] = {
     "contradiction": "Contradiction",
@@ -116,8 +124,9 @@ class Rendering:
     kind: str
     cue: str | None
     via: str | None
-    description: str | None
+    source: str | None  # how the text describes a speaker it does not name ("officials")
     outlet: str
+    outlet_known: bool
     ref: int
 
 
@@ -127,7 +136,8 @@ class QuoteGroupView:
 
     @property
     def outlets(self) -> list[str]:
-        return _unique(r.outlet for r in self.renderings)
+        """The outlets carrying the quote; each unknown-outlet article counts as its own."""
+        return _unique(_outlet_key(r.outlet, r.outlet_known, r.ref) for r in self.renderings)
 
     @property
     def differs(self) -> bool:
@@ -222,6 +232,77 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _outlet_key(outlet: str, known: bool, number: int) -> str:
+    """An outlet's name, or for an unknown outlet one label per article, so that two articles of
+    unknown origin are never counted as one outlet."""
+    return outlet if known else f"{outlet} [{number}]"
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    # Imported on first use: importing spaCy takes about a second, which importing the
+    # report layer (the web app, the CLI) should not cost when no quotes are grouped.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words that carry what was said, lowercased.
+
+    Left out: stop words, one-letter pieces (the "s" of "'s") and words capitalised inside a
+    sentence, which are names ("President Nicolas Maduro", "Iran"): every outlet repeats the
+    story's names whatever the statement, so sharing them says nothing about the words.
+    """
+    stop = _stop_words()
+    words: set[str] = set()
+    sentence_start = True
+    for match in re.finditer(r"\w+|[.!?]", text):
+        word = match.group()
+        if word in ".!?":
+            sentence_start = True
+            continue
+        is_name = not sentence_start and word[0].isupper() and not word.isupper()
+        sentence_start = False
+        lower = word.lower()
+        if len(lower) > 1 and lower not in stop and not is_name:
+            words.add(lower)
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """A quote's text as the grouping compares it, computed once per quote."""
+
+    normal: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Wording:
+        return cls(_normal(text), _content_words(text))
+
+
+def _same_words(a: _Wording, b: _Wording) -> bool:
+    """Whether two renderings in different articles read as one statement.
+
+    Nearly identical text does; so does a short fragment found nearly verbatim in a longer
+    rendering ("it 'very good news'" in "that the move was 'very good news'"). Otherwise they
+    must share real content: a token-set ratio alone calls "that it was" the same as any
+    quote holding those three words.
+    """
+    short, long = sorted((a, b), key=lambda w: len(w.normal))
+    if fuzz.ratio(short.normal, long.normal) >= QUOTE_SAME_TEXT_RATIO:
+        return True
+    shared = len(short.words & long.words)
+    if (
+        shared == len(short.words) >= 2
+        and fuzz.partial_ratio(short.normal, long.normal) >= QUOTE_FRAGMENT_RATIO
+    ):
+        return True
+    fewest = min(len(short.words), len(long.words))
+    return shared >= QUOTE_SHARED_WORDS and shared > QUOTE_SHARED_SHARE * fewest
 
 
 def outlet_label(article: Article) -> str | None:
@@ -354,7 +435,9 @@ def _speakers(
     """Quotes by speaker; within a speaker, renderings of one statement grouped together.
 
     Renderings are one statement when one claim holds both, when a quote-variant conflict
-    pairs them, or when their words largely overlap.
+    pairs them, when their words are the same, or when a named speaker's quotes in two
+    different articles read alike (:func:`_same_words`). Two quotes of one article are two
+    statements, and unattributed quotes share no speaker to tie them.
     """
     group_key: dict[str, str] = {}
     for c in brief.claims:
@@ -374,17 +457,21 @@ def _speakers(
 
     roles = {e.name: e.description for e in brief.entities if e.description}
 
+    wording = {q.id: _Wording.of(q.text) for q in brief.quotes}
+
     def same_statement(qi: Quote, qj: Quote) -> bool:
         key = group_key.get(qi.id)
+        wi, wj = wording[qi.id], wording[qj.id]
         return (
             (key is not None and key == group_key.get(qj.id))
             or frozenset((qi.id, qj.id)) in paired
-            or fuzz.token_set_ratio(qi.text, qj.text) >= QUOTE_VARIANT_RATIO
+            or wi.normal == wj.normal
+            or (qi.speaker is not None and qi.article_id != qj.article_id and _same_words(wi, wj))
         )
 
     speakers: list[SpeakerView] = []
     for speaker, items in by_speaker.items():
-        groups = _clusters(items, same_statement)
+        groups = _statements(items, same_statement)
         views = [
             QuoteGroupView(
                 [
@@ -394,50 +481,82 @@ def _speakers(
                         kind=q.kind,
                         cue=q.cue,
                         via=q.via,
-                        description=q.speaker_description,
+                        source=q.speaker_description if q.speaker is None else None,
                         outlet=articles[q.article_id].outlet,
+                        outlet_known=articles[q.article_id].outlet_known,
                         ref=articles[q.article_id].number,
                     )
-                    for q in sorted(group, key=lambda q: articles[q.article_id].number)
+                    for q in _once_per_article(group, wording, articles)
                 ]
             )
             for group in groups
         ]
         # Statements carried by several outlets first: they are where renderings can differ.
         views.sort(key=lambda g: -len(g.outlets))
-        description = roles.get(speaker) or next(
-            (q.speaker_description for q in items if q.speaker_description), None
+        description = (
+            roles.get(speaker)
+            or next((q.speaker_description for q in items if q.speaker_description), None)
+            if speaker
+            else None  # unnamed speakers are described one quote at a time
         )
         speakers.append(SpeakerView(speaker or "Unattributed", description, views))
     speakers.sort(key=lambda s: (s.speaker == "Unattributed", -s.count, s.speaker.lower()))
     return speakers
 
 
-def _clusters(items: list[Quote], linked: Callable[[Quote, Quote], bool]) -> list[list[Quote]]:
-    """Connected groups of ``items`` under ``linked`` (union-find), in first-seen order."""
-    parent = list(range(len(items)))
+def _once_per_article(
+    group: list[Quote], wording: dict[str, _Wording], articles: dict[str, ArticleView]
+) -> list[Quote]:
+    """The group's quotes in article order, a page that repeats a paragraph rendered once."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for q in sorted(group, key=lambda q: articles[q.article_id].number):
+        key = (q.article_id, wording[q.id].normal)
+        if key not in seen:
+            seen.add(key)
+            kept.append(q)
+    return kept
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if find(i) != find(j) and linked(items[i], items[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[Quote]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    return list(groups.values())
+def _statements(items: list[Quote], linked: Callable[[Quote, Quote], bool]) -> list[list[Quote]]:
+    """Groups of ``items`` joined by ``linked``, closest wordings first, in first-seen order.
+
+    A group never takes two differently worded quotes from one article: a chain of links across
+    outlets (A in one article like B in another, B like C back in the first) would otherwise
+    make two things one article says into one statement.
+    """
+    normal = [_normal(q.text) for q in items]
+    links = sorted(
+        (
+            (i, j)
+            for i in range(len(items))
+            for j in range(i + 1, len(items))
+            if linked(items[i], items[j])
+        ),
+        key=lambda pair: -fuzz.ratio(normal[pair[0]], normal[pair[1]]),
+    )
+    groups = DisjointSet(range(len(items)))
+    # Each group's one wording per article, kept at the group's root.
+    wordings = {i: {q.article_id: normal[i]} for i, q in enumerate(items)}
+    for i, j in links:
+        a, b = groups[i], groups[j]
+        if a == b or any(
+            wordings[a][k] != wordings[b][k] for k in wordings[a].keys() & wordings[b]
+        ):
+            continue
+        groups.merge(a, b)
+        wordings[groups[a]] = {**wordings.pop(a), **wordings.pop(b)}
+    by_root: dict[int, list[Quote]] = {}
+    for i, q in enumerate(items):
+        by_root.setdefault(groups[i], []).append(q)
+    return list(by_root.values())
 
 
 def _columns(articles: list[ArticleView]) -> list[ColumnView]:
     """One column per outlet; articles of an unknown outlet each get their own column."""
     columns: dict[str, ColumnView] = {}
     for a in articles:
-        key = a.outlet if a.outlet_known else f"{a.outlet} [{a.number}]"
+        key = _outlet_key(a.outlet, a.outlet_known, a.number)
         columns.setdefault(key, ColumnView(key, [])).refs.append(a.number)
     return list(columns.values())
 

@@ -66,7 +66,12 @@ def recluster(db: DbOption = DEFAULT_DB) -> None:
     store = open_store(db)
     try:
         n = run_recluster(store)
-        typer.echo(f"newsprism: {count_articles(store)} articles in {n} stories", err=True)
+        articles = count_articles(store)
+        typer.echo(
+            f"newsprism: {articles} article{'s' * (articles != 1)} in "
+            f"{n} stor{'y' if n == 1 else 'ies'}",
+            err=True,
+        )
     finally:
         store.close()
 

@@ -35,6 +35,7 @@ from newsprism.store.models import (
 )
 from newsprism.store.repository import (
     add_frequencies,
+    execute_many,
     features_from_row,
     id_chunks,
     load_active_stories,
@@ -55,7 +56,7 @@ from newsprism.stories.cluster import (
     extract_features,
     similarity,
 )
-from newsprism.stories.dedup import estimated_jaccard, fingerprint, is_near_duplicate, resemblance
+from newsprism.stories.dedup import estimated_jaccard, fingerprint, near_copy
 
 
 @dataclass
@@ -232,13 +233,13 @@ class Ingester:
             if self.cluster and fresh:
                 self._cluster(session, fresh)
             session.flush()  # the articles before their bands, which refer to them
-            bands = [
-                {"article_id": item.article.id, "band": b, "hash": h}
-                for item in fresh
-                for b, h in enumerate(item.bands)
-            ]
-            if bands:
-                session.execute(insert(cast(Table, MinhashBand.__table__)), bands)
+            bands = [(item.article.id, b, h) for item in fresh for b, h in enumerate(item.bands)]
+            execute_many(
+                session,
+                insert(cast(Table, MinhashBand.__table__)),
+                ["article_id", "band", "hash"],
+                bands,
+            )
         self.counts.new += len(fresh)
         self.counts.syndicated += sum(1 for p in fresh if p.origin_id)
         self.counts.duplicate += len(batch) - len(fresh)
@@ -328,11 +329,9 @@ class Ingester:
                 < self.settings.dedup_threshold / 2
             ):
                 continue
-            if not is_near_duplicate(item.article.text, row.text, self.settings):
-                continue
-            score = resemblance(item.article.text, row.text, self.settings).containment
-            if score > best_score:
-                best, best_score = row, score
+            copy = near_copy(item.article.text, row.text, self.settings)
+            if copy is not None and copy.containment > best_score:
+                best, best_score = row, copy.containment
         if best is None:
             return
         origin_id = best.origin_id or best.id
@@ -736,9 +735,7 @@ def recluster(store: Store, settings: Settings = DEFAULT, batch_size: int = 64) 
 
     with store.session() as session, session.begin():
         rows = session.scalars(
-            select(ArticleRow)
-            .where(ArticleRow.origin_id.is_(None))
-            .order_by(*ARTICLE_ORDER)
+            select(ArticleRow).where(ArticleRow.origin_id.is_(None)).order_by(*ARTICLE_ORDER)
         ).all()
         if len(rows) > settings.recluster_max_articles:
             raise NewsprismError(
