@@ -380,3 +380,24 @@ def test_descriptions_across_brackets_quotes_and_hyphenated_names() -> None:
     assert rosenstein is not None and rosenstein is index.find("Rod J. Rosenstein")
     assert "Deputy Attorney General" in rosenstein.aliases
     assert "deputy attorney general" not in rosenstein.aliases
+
+
+def test_a_surname_the_model_took_for_a_place_joins_the_person_named_in_full() -> None:
+    # ECB+ topic 35: spaCy tags the lone "Baehr" as a place.
+    index = index_of(
+        "Jackson faces the misdemeanor DUI allegation, California Highway Patrol Officer Brad "
+        "Baehr said.\n\nJackson was driving a 2008 GMC Sierra registered to him, Baehr said.\n\n"
+        "He was booked into county jail and was released by 6 a.m., Baehr said."
+    )
+    baehr = index.find("Brad Baehr")
+    assert baehr is not None and baehr.type == "PERSON" and index.find("Baehr") is baehr
+
+
+def test_a_place_that_is_also_a_surname_stays_a_place() -> None:
+    index = index_of(
+        "Denzel Washington arrived on Monday for the premiere.\n\n"
+        "The film opened in Washington to long lines."
+    )
+    place = index.find("Washington")
+    actor = index.find("Denzel Washington")
+    assert place is not None and actor is not None and place is not actor

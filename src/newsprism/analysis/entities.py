@@ -8,6 +8,7 @@ decided by the majority of mentions so one NER slip does not decide it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -808,7 +809,18 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
         last_names[k.split()[-1]].add(k)
         first_names[k.split()[0]].add(k)
     for k in keys:
-        if " " in k or key_type[k] in {"GPE", "LOC", "NORP"}:
+        if " " in k:
+            continue
+        if key_type[k] in {"GPE", "LOC", "NORP"}:
+            # "Baehr said" tagged a place: the surname of the one person the same articles name
+            # in full, where no mention reads as a place ("in Baehr")
+            named = last_names.get(k, set())
+            if (
+                len({groups.representative(f) for f in named}) == 1
+                and key_articles[k] <= _arts(named, key_articles)
+                and not any(_after_place_word(story, m) for m in by_key[k])
+            ):
+                _link_to_likeliest(k, named, groups, by_key, key_articles)
             continue
         fulls = set(last_names.get(k, ()))
         if not fulls:  # a variant spelling of the surname, in another article
@@ -855,6 +867,17 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
     _add_reference_aliases(index, {k for k in keys if key_type[k] in {"NORP", "GPE"}})
     index.entities.sort(key=lambda e: (e.type, e.name))
     return index
+
+
+_PLACE_WORD = re.compile(r"\b(?:in|into|to|from|at|near|across|of|outside|around)\s+$", re.I)
+
+
+def _after_place_word(story: ParsedStory, mention: Mention) -> bool:
+    """Whether a preposition of place comes right before the mention ("in Washington")."""
+    doc = story.docs.get(mention.article_id)
+    return doc is not None and bool(
+        _PLACE_WORD.search(doc.text[max(0, mention.start - 12) : mention.start])
+    )
 
 
 def _add_reference_aliases(index: EntityIndex, places: set[str]) -> None:
