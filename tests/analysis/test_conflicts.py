@@ -312,3 +312,51 @@ def test_the_same_two_voices_over_the_same_event_are_one_dispute() -> None:
     _, conflicts = run([a, b], quotes)
     disputes = [c for c in conflicts if c.kind in ("contradiction", "denial")]
     assert len(disputes) == 1, [(c.a.text, c.b.text) for c in disputes]
+
+
+def test_judging_an_act_is_not_denying_it() -> None:
+    # ECB+ topic 12: two officials agree that attacking pirate bases on land would not work.
+    a = article(
+        "a.txt",
+        "One",
+        "Vice Adm. Bill Gortney said there would be many difficulties in attacking land bases "
+        "in an effort to curtail piracy.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "Cmdr. Nirad Sinha said attacking Somali ports probably wouldn't be effective in "
+        "battling rampant piracy.",
+    )
+    quotes = [
+        quote(a, "there would be many difficulties in attacking land bases", "Bill Gortney"),
+        quote(b, "attacking Somali ports probably wouldn't be effective", "Nirad Sinha"),
+    ]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []
+
+
+def test_figures_of_different_acts_are_no_conflict_and_one_figure_is_disputed_once() -> None:
+    # ECB+ topic 12 (Indian navy captures pirates), one sentence from each of five articles.
+    texts = [
+        "Marine commandos boarded two of the pirate vessels to nab 12 Somali and 11 Yemeni "
+        "pirates, the navy said.",
+        "This year, pirates have attacked nearly 100 vessels off Somalia's coast and hijacked "
+        "nearly 40, the International Maritime Bureau said.",
+        "Nine assault rifles, a grenade launcher, 13 fully loaded magazines and a GPS receiver "
+        "were seized from the pirates, Cmdr. Nirad Sinha said.",
+        "Indian marine commandoes boarded the pirate boats and seized a substantial cache of arms "
+        "and equipment, including seven AK-47 assault rifles, three machine guns and a "
+        "rocket-propelled grenade launcher.",
+        "Among the seized items were seven AK-47 automatic rifles, three other automatic weapons "
+        "and 13 loaded magazines.",
+    ]
+    a, b, c, d, e = (article(f"{n}.txt", f"Outlet {n}", t) for n, t in enumerate(texts))
+    quotes = [
+        quote(a, texts[0].split(", the navy")[0], "The navy"),
+        quote(b, texts[1].split(", the International")[0], "International Maritime Bureau"),
+        quote(c, texts[2].split(", Cmdr.")[0], "Nirad Sinha"),
+    ]
+    _, conflicts = run([a, b, c, d, e], quotes)
+    assert [c.kind for c in conflicts] == ["numeric"]  # the rifles, once
+    assert "Nine assault rifles" in conflicts[0].explanation

@@ -177,6 +177,7 @@ class Assertion:
     quantities: list[Quantity] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # entity names and proper nouns, casefolded
     lemmas: set[str] = field(default_factory=set)  # content lemmas, casefolded
+    verbs: set[str] = field(default_factory=set)  # lemmas of the verbs that carry content
     events: set[str] = field(default_factory=set)  # event families named (EVENT_FAMILIES)
     transition: Transition | None = None  # "from about 1,000 to a few dozen"
 
@@ -276,9 +277,15 @@ def _negated_event(span: Span) -> bool:
             if scope.lemma_.lower() in COGNITION_VERBS:
                 continue
             # "we weren't investigating him and that I had told ...": the coordinated clause
-            # is outside what the negation denies
-            joined = {t.i for c in scope.children if c.dep_ in ("conj", "cc") for t in c.subtree}
-            if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree if t.i not in joined):
+            # is outside what the negation denies ...
+            # ... nor the clause it judges: "attacking the ports wouldn't be effective"
+            outside = {
+                t.i
+                for c in scope.children
+                if c.dep_ in ("conj", "cc", "csubj", "csubjpass")
+                for t in c.subtree
+            }
+            if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree if t.i not in outside):
                 return True
     return False
 
@@ -305,6 +312,11 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
         t.lemma_.casefold()
         for t in span
         if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "NUM") and not t.is_stop
+    }
+    assertion.verbs = {
+        t.lemma_.casefold()
+        for t in span
+        if t.pos_ == "VERB" and not t.is_stop and t.lemma_.casefold() not in REPORTING_VERBS
     }
     assertion.events = {EVENT_OF[t.lemma_.lower()] for t in span if t.lemma_.lower() in EVENT_OF}
     assertion.transition = find_transition(span.text)

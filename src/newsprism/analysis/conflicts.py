@@ -524,10 +524,16 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
         explanation = f"Outlets render the same statement by {sa} differently: {what}."
         return [(sim, _conflict("quote-variant", a, b, explanation))]
     if clash and not (a.head.denial or b.head.denial):
-        if sim >= NUMERIC_COSINE and lexical_overlap(a.head, b.head) >= 0.34:
+        if (
+            sim >= NUMERIC_COSINE
+            and lexical_overlap(a.head, b.head) >= 0.34
+            and _same_act(a.head, b.head)
+        ):
             explanation = (
-                f"{_who(a)} gives {clash[0].text} {clash[0].unit} where {_who(b)} gives "
-                f"{clash[1].text} {clash[1].unit} for the same thing."
+                f"{_who(a)} gives {clash[0].text} "
+                f"{a.counted.get(clash[0].unit or '', clash[0].unit)} where {_who(b)} gives "
+                f"{clash[1].text} {b.counted.get(clash[1].unit or '', clash[1].unit)} for the "
+                "same thing."
             )
             out.append((sim, _conflict("numeric", a, b, explanation)))
         return out
@@ -545,6 +551,12 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
         )
         out.append((score, _conflict("scope-difference", a, b, explanation)))
     return out
+
+
+def _same_act(a: Assertion, b: Assertion) -> bool:
+    """Whether two statements count what one act did: a verb or event family in common.
+    "boarded two vessels" and "attacked nearly 100 vessels" count different things."""
+    return bool(a.verbs & b.verbs or a.events & b.events)
 
 
 def _scope_pair(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
@@ -579,6 +591,17 @@ def _same_voice(a: str | None, b: str | None, entities: EntityIndex) -> bool:
         roles = [*entities.descriptions.get(entity.id, []), entity.description or ""]
         if any(fold(other) in fold(role) for role in roles if role):
             return True
+    return False
+
+
+def _same_dispute_sides(k: Conflict, c: Conflict, entities: EntityIndex) -> bool:
+    """Two conflicts that share a claim on one side and a voice on the other."""
+    for x, y in ((k.a, k.b), (k.b, k.a)):
+        for u, v in ((c.a, c.b), (c.b, c.a)):
+            if x.claim_id == u.claim_id and (
+                y.speaker == v.speaker or _same_voice(y.speaker, v.speaker, entities)
+            ):
+                return True
     return False
 
 
@@ -625,6 +648,10 @@ def _deduplicate(
             for k in kept
         ):
             continue  # the same two voices over the same event, told in other words
+        if conflict.kind == "numeric" and any(
+            k.kind == "numeric" and _same_dispute_sides(k, conflict, entities) for k in kept
+        ):
+            continue  # one claim's figure against one voice's, whichever wording it takes
         if conflict.kind == "scope-difference":
             if conflict.a.claim_id in scoped or conflict.b.claim_id in scoped:
                 continue
