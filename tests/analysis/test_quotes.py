@@ -1043,3 +1043,15 @@ def test_a_surname_the_tagger_took_for_a_plural_is_still_the_person() -> None:
     )
     q = quote_with(quotes_of(text), "blatant effort")
     assert q.speaker == "Elijah E. Cummings"
+
+
+def test_they_after_an_unnamed_group_spoke_is_that_group() -> None:
+    text = (
+        "House Intelligence Committee Chairman Devin Nunes released the memos on Thursday.\n\n"
+        "The chairmen said the memos underscore that Comey had different standards in dealing "
+        "with Trump than he did with others.\n\n"
+        "He chose not to memorialize conversations with President Obama or others, but "
+        '"he immediately began to memorialize conversations with President Trump," they said.'
+    )
+    q = quote_with(quotes_of(text), "immediately began")
+    assert q.speaker is None and said_by(q) == "The chairmen"

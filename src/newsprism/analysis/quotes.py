@@ -344,6 +344,9 @@ class _ArticleQuotes:
             return Speaker(noun.entity, noun.description, span)
         if low in _INDEFINITE_PRONOUNS:
             return Speaker(None, np_text, span)  # "some speculated": people the text leaves unnamed
+        if low == "they" and (group := self.group_speaking_before(tok)) is not None:
+            # "The chairmen said ... . '...,' they said": the group, still unnamed
+            return Speaker(None, self.text[slice(*self.np_span(group))], span)
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | OTHER_PRONOUNS:
             entity = self.antecedent(tok)
             return Speaker(entity, entity.description if entity else None, span)
@@ -483,6 +486,25 @@ class _ArticleQuotes:
                 return min(called, key=lambda c: c[:2])[2]
             earlier = [e for s, e in orgs if s < tok.idx]
             return earlier[-1] if earlier else None
+        return None
+
+    def group_speaking_before(self, tok: Token) -> Token | None:
+        """The unnamed plural subject ("the chairmen") of the nearest cue before ``tok``, within
+        the two sentences before its own; None when that cue's subject is anyone else."""
+        sentences = list(self.doc.sents)
+        own = next(k for k, sent in enumerate(sentences) if sent.start <= tok.i < sent.end)
+        start = sentences[max(0, own - 2)].start
+        for i in range(tok.i - 1, start - 1, -1):
+            verb = self.doc[i]
+            if verb.pos_ != "VERB" or _lemma(verb) not in CUE_LEMMAS:
+                continue
+            if verb.dep_ == "ccomp" and _lemma(verb.head) in CUE_LEMMAS:
+                continue  # a cue inside what was said: "said the memos underscore that ..."
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None:
+                continue
+            unnamed = subject.tag_ == "NNS" and not subject.ent_type_
+            return subject if unnamed and self.entity_on(subject) is None else None
         return None
 
     def antecedent(self, tok: Token) -> Entity | None:
