@@ -401,3 +401,15 @@ def test_a_place_that_is_also_a_surname_stays_a_place() -> None:
     place = index.find("Washington")
     actor = index.find("Denzel Washington")
     assert place is not None and actor is not None and place is not actor
+
+
+def test_a_newspaper_named_again_by_the_last_word_of_its_title_is_one_outlet() -> None:
+    # NewsWCL50 event 3, Breitbart.
+    index = index_of(
+        "According to the Washington Post, who first reported the DNC's lawsuit, it does not "
+        "name Trump as a defendant.\n\n"
+        "The Post noted that suing Russia presents legal challenges, since other nations have "
+        "immunity from most U.S. lawsuits."
+    )
+    post = index.find("Washington Post")
+    assert post is not None and index.find("Post") is post

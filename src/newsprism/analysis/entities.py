@@ -176,6 +176,11 @@ ORG_NOUNS = frozenset(
 _ROLE_QUALIFIERS = frozenset(
     {"former", "acting", "interim", "incumbent", "then", "late", "outgoing", "ex", "new"}
 )
+# The last word of a newspaper's title, by which a story names it again ("the Post said").
+NEWSPAPER_WORDS = frozenset(
+    {"post", "times", "journal", "tribune", "herald", "guardian", "telegraph", "globe",
+     "gazette", "chronicle", "independent", "observer", "inquirer", "courier"}
+)  # fmt: skip
 # Generational suffixes: the word before one is the surname (Donald Trump Jr. -> Trump).
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Dependencies by which a name qualifies the noun after it ("DNC chairwoman", "Trump campaign").
@@ -794,6 +799,13 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
         matches = {groups.representative(o) for o in multiword_orgs if _acronym(o) == k}
         if len(matches) == 1:
             groups.link(matches.pop(), k)
+
+    # A newspaper by the last word of its title: "the Post" -> The Washington Post.
+    for k in keys:
+        if k in NEWSPAPER_WORDS:
+            titles = {groups.representative(o) for o in multiword_orgs if o.split()[-1] == k}
+            if len(titles) == 1:
+                groups.link(titles.pop(), k)
 
     full_names = [k for k in keys if key_type[k] == "PERSON" and len(k.split()) > 1]
     # Shorter forms of full names: Wasserman Schultz -> Debbie Wasserman Schultz.
