@@ -1055,3 +1055,13 @@ def test_they_after_an_unnamed_group_spoke_is_that_group() -> None:
     )
     q = quote_with(quotes_of(text), "immediately began")
     assert q.speaker is None and said_by(q) == "The chairmen"
+
+
+def test_a_relative_pronoun_before_the_cue_is_not_part_of_what_was_said() -> None:
+    # ECB+ topic 12
+    text = (
+        "Later, the Tabar fired at and sank a Thai trawler that the Indian Navy said was a "
+        'pirate "mother vessel".'
+    )
+    q = quote_with(quotes_of(text), "mother vessel")
+    assert q.text.startswith("was a pirate") and said_by(q) == "Indian Navy"

@@ -754,7 +754,12 @@ class _ArticleQuotes:
                 verb, cue_text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
             )
         if clause is not None:
-            start, end = self.token_span(self.in_paragraph(_without_embedded_cues(clause), verb))
+            tokens = self.in_paragraph(_without_embedded_cues(clause), verb)
+            if clause.i > verb.i:
+                # "a trawler that the Navy said was a pirate vessel": the relative pronoun the
+                # clause takes as its subject stands before the cue, outside what was said
+                tokens = [t for t in tokens if t.i > verb.i] or tokens
+            start, end = self.token_span(tokens)
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1
             )
