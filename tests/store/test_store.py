@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import cast
 
 import pytest
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
@@ -167,6 +165,9 @@ def test_cli_ingest_and_stories(tmp_path: Path) -> None:
     stories = json.loads(listed.stdout)
     # The seeds are five articles on one story.
     assert len(stories) == 1 and stories[0]["size"] >= 4
+    reclustered = runner.invoke(app, ["recluster", "--db", url])
+    assert reclustered.exit_code == 0
+    assert "5 articles in 1 story" in reclustered.output
 
 
 def test_sources_are_read_file_by_file_and_counted(tmp_path: Path) -> None:
@@ -209,38 +210,3 @@ def test_reading_stored_vectors_loads_no_embedding_runtime() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout
-
-
-def test_execute_many_takes_columns_in_any_order(db_url: str) -> None:
-    """Rows go to the driver as given; columns named in another order than the table's
-    land in the right place, and a term counted again is added up."""
-    from collections import Counter
-
-    from newsprism.store.models import TermFrequency
-    from newsprism.store.repository import add_frequencies, execute_many
-
-    store = open_store(db_url)
-    try:
-        with store.session() as session, session.begin():
-            article = ArticleRow(
-                id="a-1", content_hash="h", text="Ministers met in Geneva.", removed=[],
-                ingested_at=datetime.now(UTC),
-            )
-            session.add(article)
-            session.flush()
-            statement = insert(cast(Table, MinhashBand.__table__))
-            execute_many(session, statement, ["hash", "band", "article_id"],
-                         [(-7, 0, "a-1"), (2**62, 1, "a-1")])
-            add_frequencies(session, Counter({"geneva": 1, "ministers": 2}), 1)
-            add_frequencies(session, Counter({"geneva": 3}), 1)
-        with store.session() as session:
-            bands = session.execute(
-                select(MinhashBand.article_id, MinhashBand.band, MinhashBand.hash)
-                .order_by(MinhashBand.band)
-            ).all()
-            stored = session.execute(select(TermFrequency.term, TermFrequency.df))
-            counts = {term: n for term, n in stored}
-        assert [tuple(b) for b in bands] == [("a-1", 0, -7), ("a-1", 1, 2**62)]
-        assert counts == {"geneva": 4, "ministers": 2}
-    finally:
-        store.close()

@@ -202,3 +202,18 @@ def test_only_the_most_recently_updated_stories_stay_active(two_topics) -> None:
     assert all("s-b" not in ids for ids in clusterer._by_entity.values())
     assert clusterer.add(fb, "s-b2")[0].id == "s-b2"
     assert len(clusterer.stories) == 2
+
+
+def test_candidates_tied_on_shared_names_are_the_smallest_ids_in_order() -> None:
+    """The choice between stories sharing as many names does not hang on Python's string
+    hashing, which changes from run to run."""
+    clusterer = OnlineClusterer()
+    empty = np.zeros(0, dtype=np.float32)
+    for n in reversed(range(40)):
+        story = Story(id=f"s-{n:02d}")
+        story.add(Features(terms={"talks": 1.0}, entities={"geneva": 1.0}, vector=empty))
+        clusterer.insert(story)
+    article = Features(terms={"talks": 1.0}, entities={"geneva": 1.0}, vector=empty)
+    limit = clusterer.settings.cluster_candidates
+    found = [s.id for s in clusterer.candidates(article)]
+    assert found == [f"s-{n:02d}" for n in range(limit)]

@@ -14,8 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
+from scipy.cluster.hierarchy import DisjointSet
 from spacy.tokens import Doc, Token
 
 from newsprism.model import Entity, stable_id
@@ -193,6 +192,12 @@ _POSTING_VERBS = frozenset(
     {"say", "announce", "write", "post", "tweet", "respond", "reply", "comment", "declare"}
 )
 _ARTICLES = frozenset({"the", "a", "an"})
+# Words after which a description's words describe something other than its holder.
+_DESCRIPTION_LINKS = frozenset(
+    {"of", "for", "at", "in", "to", "on", "with", "from", "who", "whose", "which", "that", ","}
+)
+# A preposition of place right before a name: "in Washington" is the place, not the surname.
+_PLACE_WORD = re.compile(r"\b(?:in|into|to|from|at|near|across|of|outside|around)\s+$", re.I)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -263,14 +268,23 @@ class EntityIndex:
         return sorted(found, key=lambda m: (m[0], m[1]))
 
     def with_role(self, role: str) -> list[Entity]:
-        """Entities described with this role word anywhere in the story ("ambassador")."""
-        role = role.casefold()
-        found = []
-        for entity in self.entities:
-            words = {w for d in self.descriptions.get(entity.id, []) for w in fold(d).split()}
-            if role in words:
-                found.append(entity)
-        return found
+        """Entities a description names as this role anywhere in the story ("ambassador"):
+        "chairman of the Democratic Party" is a chairman, not a party; "an appointee of
+        President Clinton" is no president."""
+        role = fold(role)
+        return [
+            e
+            for e in self.entities
+            if any(_description_head(d) == role for d in self.descriptions.get(e.id, []))
+        ]
+
+
+def _description_head(description: str) -> str:
+    """The word a description says its holder is: the last before any phrase hung on it
+    ("chairman" of "chairman of the Democratic Party", "director" of "former F.B.I. director")."""
+    words = re.findall(r"[\w']+|,", fold(description))
+    cut = next((n for n, w in enumerate(words) if w in _DESCRIPTION_LINKS), len(words))
+    return words[cut - 1] if cut else ""
 
 
 def _strip_edges(tokens: list[Token], label: str) -> tuple[list[Token], list[Token], bool]:
@@ -654,40 +668,22 @@ def _mention(
 
 
 class _KeyGroups:
-    """Entity keys grouped by the links made so far: the connected components of that graph.
+    """Entity keys grouped by the links made so far.
 
     Each group is represented by its first key in the order given (the most mentioned, then
     the first by name), so that choices between groups do not depend on the order of links.
     """
 
     def __init__(self, keys: list[str]) -> None:
-        self._keys = keys
-        self._node = {k: i for i, k in enumerate(keys)}
-        self._links: list[tuple[int, int]] = []
-        self._root: list[str] | None = None
+        self._order = {k: i for i, k in enumerate(keys)}
+        self._sets = DisjointSet(keys)
 
     def link(self, a: str, b: str) -> None:
-        self._links.append((self._node[a], self._node[b]))
-        self._root = None
+        self._sets.merge(a, b)
 
     def representative(self, key: str) -> str:
         """The representative of ``key``'s group."""
-        if self._root is None:
-            self._root = self._roots()
-        return self._root[self._node[key]]
-
-    def _roots(self) -> list[str]:
-        """Each key's representative, found again after new links: each merge step asks about
-        the groups the steps before it made."""
-        n = len(self._keys)
-        rows = [a for a, _ in self._links]
-        cols = [b for _, b in self._links]
-        graph = coo_matrix(([1] * len(self._links), (rows, cols)), shape=(n, n))
-        _, component = connected_components(graph, directed=False)
-        first: dict[int, str] = {}
-        for key, c in zip(self._keys, component.tolist(), strict=True):
-            first.setdefault(c, key)
-        return [first[c] for c in component.tolist()]
+        return min(self._sets.subset(key), key=self._order.__getitem__)
 
 
 def _majority_type(labels: Counter[str], has_full_person_name: bool) -> str:
@@ -879,9 +875,6 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
     _add_reference_aliases(index, {k for k in keys if key_type[k] in {"NORP", "GPE"}})
     index.entities.sort(key=lambda e: (e.type, e.name))
     return index
-
-
-_PLACE_WORD = re.compile(r"\b(?:in|into|to|from|at|near|across|of|outside|around)\s+$", re.I)
 
 
 def _after_place_word(story: ParsedStory, mention: Mention) -> bool:

@@ -135,10 +135,6 @@ _TITLE_SMALL_WORDS = frozenset(
 # Cues that say nothing of their own through their object ("told reporters") except an
 # instruction: "told residents not to drink the water".
 _DIRECTIVES = frozenset({"tell", "ask"})
-# Words after which a description's words describe something other than its holder.
-_DESCRIPTION_LINKS = frozenset(
-    {"of", "for", "at", "in", "to", "on", "with", "from", "who", "whose", "which", "that", ","}
-)
 _INDEFINITE_PRONOUNS = frozenset(
     {"some", "many", "most", "others", "few", "several", "both", "all", "none", "nobody"}
     | {"someone", "somebody", "anyone", "anybody", "everyone", "everybody"}
@@ -334,7 +330,7 @@ class _ArticleQuotes:
         span = self.np_span(tok)
         np_text = self.text[span[0] : span[1]]
         low = tok.lower_
-        if low in _FIRST_PERSON and not any(q.open < tok.idx < q.close for q in self.marks):
+        if low in _FIRST_PERSON and self.quoted(tok) is None:
             # "as I noted", "we reported" outside quotation marks: the writer speaks, not the
             # last person the text named
             return Speaker(None, "the author", span)
@@ -438,9 +434,9 @@ class _ArticleQuotes:
 
     def by_role(self, tok: Token, subtree: list[Token]) -> Entity | None:
         """ "the deputy foreign minister" -> the person described so, nearest in the article."""
-        candidates = [e for e in self.described_as(tok.lemma_) if e.type == "PERSON"]
+        candidates = [e for e in self.entities.with_role(tok.lemma_) if e.type == "PERSON"]
         if not candidates:
-            candidates = [e for e in self.described_as(tok.lower_) if e.type == "PERSON"]
+            candidates = [e for e in self.entities.with_role(tok.lower_) if e.type == "PERSON"]
         if not candidates:
             return None
         words = {fold(t.text) for t in subtree if not t.is_punct}
@@ -454,22 +450,12 @@ class _ArticleQuotes:
 
         return max(candidates, key=score)
 
-    def described_as(self, role: str) -> list[Entity]:
-        """The entities a description names as this role: "chairman of the Democratic Party" is
-        a chairman, not a party; "an appointee of President Clinton" is no president."""
-        role = fold(role)
-        return [
-            e
-            for e in self.entities.with_role(role)
-            if any(_description_head(d) == role for d in self.entities.descriptions.get(e.id, []))
-        ]
-
     def definite_referent(self, tok: Token, subtree: list[Token]) -> Entity | None:
         lemma = _lemma(tok)
         for _, entity, head in reversed(self.state.speakers):
             if head == lemma:
                 return entity
-        described = [e for e in self.described_as(lemma) if e.type != "GPE"]
+        described = [e for e in self.entities.with_role(lemma) if e.type != "GPE"]
         if described:
             before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
             return max(described, key=lambda e: before.get(e.id, -1))
@@ -611,7 +597,7 @@ class _ArticleQuotes:
         return best
 
     def reports_this_cue(self, verb: Token, start: int, end: int) -> bool:
-        """ '"...," Comey said he responded': the words between the quotation and the cue are
+        """'"...," Comey said he responded': the words between the quotation and the cue are
         the reporting verb the cue hangs on and its subject, nothing else."""
         head = verb.head
         if verb.dep_ != "ccomp" or _lemma(head) not in CUE_LEMMAS:
@@ -1654,14 +1640,6 @@ def _statement_clause(prep: Token) -> Token | None:
                 if clause.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(clause, {"that"}):
                     return clause
     return None
-
-
-def _description_head(description: str) -> str:
-    """The word a description says its holder is: the last before any phrase hung on it
-    ("chairman" of "chairman of the Democratic Party", "director" of "former F.B.I. director")."""
-    words = re.findall(r"[\w']+|,", fold(description))
-    cut = next((n for n, w in enumerate(words) if w in _DESCRIPTION_LINKS), len(words))
-    return words[cut - 1] if cut else ""
 
 
 def _lemma(tok: Token) -> str:

@@ -11,7 +11,6 @@ import warnings
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from newsprism.config import DEFAULT, Settings
@@ -30,10 +29,11 @@ class Extracted:
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> Extracted:
     """Main text (paragraphs on their own lines) and metadata of an HTML page."""
     import trafilatura
+    from trafilatura.utils import load_html
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        tree = load_page(html)
+        tree = load_html(html)
         if tree is None:
             return Extracted(text=html_to_text(html), url=url)
         meta = page_metadata(tree, url)
@@ -60,75 +60,6 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         site_name=site or None,
         published=parse_date(meta.date),
     )
-
-
-# Characters XML forbids, which trafilatura deletes before parsing (utils.INVALID_XML_CHARS):
-# as UTF-8 bytes the control characters, and the two noncharacters as text.
-_XML_INVALID_BYTES = bytes(range(0x09)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20))
-
-
-def _has_invalid_xml_chars(html: str) -> bool:
-    """Whether trafilatura's parse would delete characters: ``bytes.translate`` scans a
-    large page several times faster than its regular expression."""
-    data = html.encode("utf-8", "surrogatepass")
-    return (
-        len(data.translate(None, _XML_INVALID_BYTES)) != len(data)
-        or "\ufffe" in html
-        or "\uffff" in html
-    )
-
-
-@cache
-def _html_parser() -> Any:
-    """trafilatura's HTML parser settings, with lxml's element classes picked in C.
-
-    ``lxml.html`` asks a Python function for the class of every element it hands out
-    (forms and their fields get their own classes, which neither trafilatura nor the
-    metadata readers use); on a large page that is a tenth of the extraction.
-    """
-    from lxml import etree, html
-
-    parser = html.HTMLParser(
-        collect_ids=False,
-        default_doctype=False,
-        encoding="utf-8",
-        remove_comments=True,
-        remove_pis=True,
-    )
-    parser.set_element_class_lookup(
-        etree.ElementDefaultClassLookup(
-            element=html.HtmlElement,
-            comment=html.HtmlComment,
-            pi=html.HtmlProcessingInstruction,
-            entity=html.HtmlEntity,
-        )
-    )
-    return parser
-
-
-def load_page(html: str) -> Any:
-    """The page's tree as trafilatura's ``load_html`` builds it, or None, for less work.
-
-    Its repairs run on the page's first lines only, when the page holds no character
-    they would delete (they touch nothing past the first line after character 4096);
-    anything unusual (such characters, a failed or suspect parse) goes to ``load_html``.
-    """
-    from lxml.html import fromstring
-    from trafilatura.utils import load_html, repair_faulty_html
-
-    if _has_invalid_xml_chars(html):
-        return load_html(html)
-    beginning = html[:50].lower()
-    cut = html.find("\n", 4096) + 1 or len(html)
-    page = repair_faulty_html(html[:cut], beginning) + html[cut:]
-    try:
-        tree = fromstring(page, parser=_html_parser())
-    except Exception:  # lxml's errors for an empty or broken document
-        return load_html(html)
-    # load_html's checks: a root with content, two children where no "html" starts the page
-    if tree is None or len(tree) < (1 if "html" in beginning else 2):
-        return load_html(html)
-    return tree
 
 
 def page_metadata(tree: Any, url: str | None = None) -> Any:

@@ -471,7 +471,7 @@ def _speakers(
 
     speakers: list[SpeakerView] = []
     for speaker, items in by_speaker.items():
-        groups = _statements(items, same_statement)
+        groups = _statements(items, same_statement, [wording[q.id].normal for q in items])
         views = [
             QuoteGroupView(
                 [
@@ -518,14 +518,16 @@ def _once_per_article(
     return kept
 
 
-def _statements(items: list[Quote], linked: Callable[[Quote, Quote], bool]) -> list[list[Quote]]:
-    """Groups of ``items`` joined by ``linked``, closest wordings first, in first-seen order.
+def _statements(
+    items: list[Quote], linked: Callable[[Quote, Quote], bool], normal: list[str]
+) -> list[list[Quote]]:
+    """Groups of ``items`` joined by ``linked``, closest wordings (``normal``, each item's
+    normalised text) first, in first-seen order.
 
     A group never takes two differently worded quotes from one article: a chain of links across
     outlets (A in one article like B in another, B like C back in the first) would otherwise
     make two things one article says into one statement.
     """
-    normal = [_normal(q.text) for q in items]
     links = sorted(
         (
             (i, j)

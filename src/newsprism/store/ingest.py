@@ -35,7 +35,6 @@ from newsprism.store.models import (
 )
 from newsprism.store.repository import (
     add_frequencies,
-    execute_many,
     features_from_row,
     id_chunks,
     load_active_stories,
@@ -233,13 +232,13 @@ class Ingester:
             if self.cluster and fresh:
                 self._cluster(session, fresh)
             session.flush()  # the articles before their bands, which refer to them
-            bands = [(item.article.id, b, h) for item in fresh for b, h in enumerate(item.bands)]
-            execute_many(
-                session,
-                insert(cast(Table, MinhashBand.__table__)),
-                ["article_id", "band", "hash"],
-                bands,
-            )
+            bands = [
+                {"article_id": item.article.id, "band": b, "hash": h}
+                for item in fresh
+                for b, h in enumerate(item.bands)
+            ]
+            if bands:
+                session.execute(insert(cast(Table, MinhashBand.__table__)), bands)
         self.counts.new += len(fresh)
         self.counts.syndicated += sum(1 for p in fresh if p.origin_id)
         self.counts.duplicate += len(batch) - len(fresh)

@@ -122,44 +122,19 @@ def add_frequencies(session: Session, increments: Counter[str], documents: int) 
     else:
         from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     if increments:
-        table = cast(Table, TermFrequency.__table__)
+        rows = [{"term": t[:200], "df": c} for t, c in sorted(increments.items())]
+        table = cast(Table, TermFrequency.__table__)  # Core: no ORM work per row
         statement = insert(table)
-        execute_many(
-            session,
+        session.execute(
             statement.on_conflict_do_update(
                 index_elements=["term"], set_={"df": table.c.df + statement.excluded.df}
             ),
-            ["term", "df"],
-            [(t[:200], c) for t, c in sorted(increments.items())],
+            rows,
         )
     meta = insert(Meta).values(key=N_DOCS, value=documents)
     session.execute(
         meta.on_conflict_do_update(index_elements=["key"], set_={"value": Meta.value + documents})
     )
-
-
-def execute_many(
-    session: Session, statement: Any, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
-) -> None:
-    """Run one Core statement for many rows (values of ``columns``, in that order) through
-    the driver's ``executemany``.
-
-    SQLAlchemy prepares each row's parameters in Python, a few microseconds a row; ingest
-    writes hundreds of term counts, entity words and band hashes per article. For plain
-    values only (text, numbers): the driver gets them as they are, with no type processing.
-    """
-    if not rows:
-        return
-    connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect, column_keys=list(columns))
-    if not compiled.positional:
-        named = [dict(zip(columns, r, strict=True)) for r in rows]
-        connection.exec_driver_sql(str(compiled), named)
-        return
-    order = [columns.index(name) for name in compiled.positiontup or []]
-    if order != list(range(len(columns))):
-        rows = [tuple(r[i] for i in order) for r in rows]
-    connection.exec_driver_sql(str(compiled), list(rows))
 
 
 _CHUNK = 500  # values per IN list: far below any database's parameter limit
@@ -213,15 +188,16 @@ def save_entity_words_of(session: Session, names_by_story: dict[str, list[str]])
             select(table.c.story_id, table.c.word).where(table.c.story_id.in_(chunk))
         ):
             stored[story_id].add(word)
-    added: list[tuple[str, str]] = []
+    added: list[dict[str, str]] = []
     for story_id, names in sorted(names_by_story.items()):
         words = entity_words(names)
         if gone := sorted(stored[story_id] - words):
             session.execute(
                 delete(table).where(table.c.story_id == story_id, table.c.word.in_(gone))
             )
-        added.extend((story_id, w) for w in sorted(words - stored[story_id]))
-    execute_many(session, insert(table), ["story_id", "word"], added)
+        added.extend({"story_id": story_id, "word": w} for w in sorted(words - stored[story_id]))
+    if added:
+        session.execute(insert(table), added)
 
 
 def refresh_story_summaries(session: Session, rows: Sequence[StoryRow]) -> None:

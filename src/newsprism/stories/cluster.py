@@ -23,8 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain, filterfalse, islice, repeat
-from operator import add, mul
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -42,9 +41,8 @@ _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
 def content_words(text: str) -> list[str]:
     """Lower-cased words without stop words or bare numbers (years kept)."""
     words = []
-    # Both apostrophes are inside a word only, never at its edge: replacing the curly one
-    # first splits the text into the same words.
-    for word in _WORD.findall(text.lower().replace("’", "'")):
+    for match in _WORD.finditer(text.lower()):
+        word = match.group().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) < 2 or word in ENGLISH_STOP_WORDS:
@@ -62,7 +60,7 @@ def names_and_numbers(text: str) -> list[str]:
     read without a parser: a word that also appears in lower case ("Striking" at the start
     of a sentence) is ordinary vocabulary. Numbers carry a ``#`` so they never meet a word.
     """
-    words = _CASED_WORD.findall(text)
+    words = [m.group() for m in _CASED_WORD.finditer(text)]
     lower = {w for w in words if w[0].islower()}
     names = []
     for word in words:
@@ -74,7 +72,7 @@ def names_and_numbers(text: str) -> list[str]:
         if len(key) < 2 or key in ENGLISH_STOP_WORDS:
             continue
         names.append(key)
-    names.extend(["#" + number for number in _NUMBER.findall(text)])
+    names.extend("#" + m.group() for m in _NUMBER.finditer(text))
     return names
 
 
@@ -108,13 +106,9 @@ class Features:
         cached = self._weighted.get(prefix)
         if cached is None or cached[0] != df.n_docs:
             weights = self.entities if prefix else self.terms
-            idfs = df.idfs(weights, prefix)
-            times_idf2 = map(mul, weights.values(), map(pow, idfs, repeat(2)))
-            cached = (
-                df.n_docs,
-                tfidf_norm(weights, idfs),
-                dict(zip(weights, times_idf2, strict=True)),
-            )
+            idf = {t: df.idf(prefix + t) for t in weights}
+            norm = math.sqrt(sum((w * idf[t]) ** 2 for t, w in weights.items()))
+            cached = (df.n_docs, norm, {t: w * idf[t] ** 2 for t, w in weights.items()})
             self._weighted[prefix] = cached
         return cached[1], cached[2]
 
@@ -151,24 +145,20 @@ class DocumentFrequencies:
 
     n_docs: int = 0
     counts: Counter[str] = field(default_factory=Counter)
-    # IDF by document count at the current stream size: the many terms an article is
-    # compared on share a few hundred counts, so the logarithms are few.
-    _idf_of_count: dict[int, float] = field(default_factory=dict, repr=False)
+    # IDFs computed since the last article: one article meets the same terms in many stories.
+    _memo: dict[str, float] = field(default_factory=dict, repr=False)
 
     def add(self, keys: Iterable[str]) -> None:
         self.n_docs += 1
         self.counts.update(keys)
-        self._idf_of_count.clear()
+        self._memo.clear()
 
-    def idfs(self, terms: Iterable[str], prefix: str = "") -> list[float]:
-        """The IDFs of terms (under a key prefix), in order; the loops run in C, as a
-        story's or article's hundreds of terms are looked up for every article."""
-        keys = map(prefix.__add__, terms) if prefix else terms
-        counts = list(map(self.counts.get, keys, repeat(0)))
-        idf_of_count, size = self._idf_of_count, 1 + self.n_docs
-        for count in filterfalse(idf_of_count.__contains__, counts):
-            idf_of_count[count] = math.log(size / (1 + count)) + 1.0
-        return list(map(idf_of_count.__getitem__, counts))
+    def idf(self, key: str) -> float:
+        value = self._memo.get(key)
+        if value is None:
+            value = math.log((1 + self.n_docs) / (1 + self.counts.get(key, 0))) + 1.0
+            self._memo[key] = value
+        return value
 
 
 def entity_key(name: str) -> str:
@@ -199,15 +189,15 @@ class Story:
         cached = self._norms.get(prefix)
         if cached is None or df.n_docs > cached[0] * 1.5 + 1:
             weights = self.entities if prefix else self.terms
-            cached = (df.n_docs, tfidf_norm(weights, df.idfs(weights, prefix)))
+            cached = (df.n_docs, tfidf_norm(weights, df, prefix))
             self._norms[prefix] = cached
         return cached[1]
 
     def add(self, features: Features) -> None:
         self._norms.clear()
         self.size += 1
-        _add_weights(self.terms, features.terms)
-        _add_weights(self.entities, features.entities)
+        self.terms.update(features.terms)
+        self.entities.update(features.entities)
         if self.vector_sum.size == 0:
             self.vector_sum = features.vector.astype(np.float32).copy()
         else:
@@ -217,8 +207,8 @@ class Story:
     def absorb(self, other: Story) -> None:
         self._norms.clear()
         self.size += other.size
-        _add_weights(self.terms, other.terms)
-        _add_weights(self.entities, other.entities)
+        self.terms.update(other.terms)
+        self.entities.update(other.entities)
         self.vector_sum = (
             other.vector_sum.copy()
             if self.vector_sum.size == 0
@@ -258,17 +248,8 @@ class Story:
         )
 
 
-def _add_weights(total: Counter[str], weights: Mapping[str, float]) -> None:
-    """``total.update(weights)``, the same sums in the same order, with the loop in C: a
-    story takes in an article's hundreds of weights every time it grows."""
-    sums = map(add, weights.values(), map(total.get, weights, repeat(0)))
-    dict.update(total, zip(weights, sums, strict=True))
-
-
-def tfidf_norm(weights: Mapping[str, float], idfs: Sequence[float]) -> float:
-    """The TF-IDF vector's length, given the IDFs of the weights' terms in order."""
-    # sqrt(sum((w * idf) ** 2)) term by term in order, the loops in C.
-    return math.sqrt(sum(map(pow, map(mul, weights.values(), idfs), repeat(2))))
+def tfidf_norm(weights: Mapping[str, float], df: DocumentFrequencies, prefix: str = "") -> float:
+    return math.sqrt(sum((w * df.idf(prefix + t)) ** 2 for t, w in weights.items()))
 
 
 def _tfidf_cosine(
@@ -278,10 +259,7 @@ def _tfidf_cosine(
     other = story.entities if prefix else story.terms
     if not weighted or not other:
         return 0.0
-    # The shared terms in the article's order (so the sum adds up the same way every
-    # time), found and multiplied by C loops rather than a Python step per term.
-    shared = list(filter(other.__contains__, weighted))
-    dot = sum(map(mul, map(weighted.__getitem__, shared), map(other.__getitem__, shared)))
+    dot = sum(w * other[t] for t, w in weighted.items() if t in other)
     return dot / (norm_a * story.norm(df, prefix)) if dot else 0.0
 
 
@@ -347,8 +325,7 @@ class OnlineClusterer:
     def _index(self, story: Story) -> None:
         self.stories[story.id] = story
         for name in story.entities:
-            if not name.startswith("#"):  # numbers are not followed to stories
-                self._by_entity.setdefault(name, set()).add(story.id)
+            self._by_entity.setdefault(name, set()).add(story.id)
         vector = story.unit_vector
         if not vector.size:
             return  # a story not yet given an article
@@ -406,9 +383,10 @@ class OnlineClusterer:
         limit = self.settings.cluster_candidates
         # A name in many stories points to none of them, and its list grows with the store:
         # only names in at most `cluster_candidates` x 10 stories are followed.
-        by_entity, most = self._by_entity, limit * 10
         postings = [
-            ids for n in features.entities if (ids := by_entity.get(n)) and len(ids) <= most
+            ids
+            for n in features.entities
+            if not n.startswith("#") and 0 < len(ids := self._by_entity.get(n, set())) <= limit * 10
         ]
         shared: Counter[str] = Counter()
         for ids in sorted(postings, key=len)[:limit]:
@@ -478,15 +456,12 @@ def pairwise_similarity(
     from sklearn.preprocessing import normalize
 
     def tfidf_matrix(rows: list[dict[str, float]], prefix: str) -> sparse.csr_matrix:
-        terms = dict.fromkeys(chain.from_iterable(rows))  # in order of first use
-        vocab = {term: i for i, term in enumerate(terms)}
-        idf_of = dict(zip(terms, df.idfs(terms, prefix), strict=True))
-        data: list[float] = []
-        indices: list[int] = []
-        indptr = [0]
+        vocab: dict[str, int] = {}
+        data, indices, indptr = [], [], [0]
         for row in rows:
-            indices.extend(map(vocab.__getitem__, row))
-            data.extend(map(mul, row.values(), map(idf_of.__getitem__, row)))
+            for term, weight in row.items():
+                indices.append(vocab.setdefault(term, len(vocab)))
+                data.append(weight * df.idf(prefix + term))
             indptr.append(len(indices))
         matrix = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
         return normalize(matrix)

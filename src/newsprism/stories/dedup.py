@@ -33,32 +33,14 @@ def normalise_text(text: str) -> str:
 
 
 def content_hash(text: str) -> str:
-    return _hash_of_normalised(normalise_text(text))
-
-
-def _hash_of_normalised(normalised: str) -> str:
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
 def shingles(text: str, size: int = DEFAULT.dedup_shingle_words) -> set[str]:
-    return _word_shingles(normalise_text(text).split(), size)
-
-
-def _word_shingles(words: list[str], size: int) -> set[str]:
+    words = normalise_text(text).split()
     if len(words) <= size:
         return {" ".join(words)} if words else set()
-    # Each run of ``size`` words: the words zipped with themselves shifted, up to the end of
-    # the shortest (the loop in C).
-    shifted = [words[i:] for i in range(size)]
-    return set(map(" ".join, zip(*shifted, strict=False)))
-
-
-def _shingle_hashes(shingle_set: set[str]) -> list[int]:
-    """datasketch's default 32-bit hash of each shingle (``sha1_hash32``: the first four
-    bytes of its SHA-1, little-endian), computed in one pass rather than a call each."""
-    digests = b"".join([hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in shingle_set])
-    hashes: list[int] = np.frombuffer(digests, dtype="<u4").tolist()
-    return hashes
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 @cache
@@ -86,19 +68,14 @@ class Signature:
 
 
 def signature(text: str, settings: Settings = DEFAULT) -> Signature:
-    return _signature(shingles(text, settings.dedup_shingle_words), settings)
-
-
-def _signature(shingle_set: set[str], settings: Settings) -> Signature:
     template = _template(settings.dedup_num_perm)
     minhash = MinHash(
         num_perm=settings.dedup_num_perm,
         seed=_SEED,
-        hashfunc=int,  # the values it is given are the shingles' hashes already
         permutations=template.permutations,
         scheme=template.scheme,
     )
-    minhash.update_batch(_shingle_hashes(shingle_set))
+    minhash.update_batch([s.encode("utf-8") for s in shingles(text, settings.dedup_shingle_words)])
     bands, rows = lsh_shape(settings.dedup_threshold, settings.dedup_num_perm)
     values = minhash.hashvalues.astype("<u8")
     band_hashes = []
@@ -112,9 +89,8 @@ def _signature(shingle_set: set[str], settings: Settings) -> Signature:
 def fingerprint(text: str, settings: Settings = DEFAULT) -> tuple[str, bytes, list[int]]:
     """What the near-duplicate check stores of a text: its exact hash, its MinHash
     signature and the signature's LSH band hashes."""
-    normalised = normalise_text(text)  # once, for both the hash and the shingles
-    sig = _signature(_word_shingles(normalised.split(), settings.dedup_shingle_words), settings)
-    return _hash_of_normalised(normalised), sig.to_bytes(), sig.bands
+    sig = signature(text, settings)
+    return content_hash(text), sig.to_bytes(), sig.bands
 
 
 def estimated_jaccard(a: bytes, b: bytes) -> float:
