@@ -1065,3 +1065,47 @@ def test_a_relative_pronoun_before_the_cue_is_not_part_of_what_was_said() -> Non
     )
     q = quote_with(quotes_of(text), "mother vessel")
     assert q.text.startswith("was a pirate") and said_by(q) == "Indian Navy"
+
+
+def test_a_that_clause_after_the_occasion_of_a_cue_is_what_was_said() -> None:
+    # PolNeAR train: the parse hangs the clause on "conference", which takes none
+    text = (
+        "Adelson said earlier on Friday during a news conference that he may wait until "
+        "February’s primaries to decide who to back."
+    )
+    q = quote_with(quotes_of(text), "may wait")
+    assert q.speaker == "Adelson" and "conference" not in q.text
+
+
+def test_a_clause_that_a_noun_takes_stays_that_nouns() -> None:
+    text = "The senator spoke in response to reports that the base would close."
+    q = quote_with(quotes_of(text), "base would close")
+    assert q.cue == "reports" and "senator" not in (said_by(q) or "")
+
+
+def test_a_cue_set_off_at_the_end_of_a_sentence_takes_the_clause_before_it() -> None:
+    # PolNeAR train: the parse coordinates "told" with "remains"
+    text = (
+        "Despite a series of costly defeats on Tuesday night, Sen. Bernie Sanders remains "
+        "committed to seeing the Democratic primary through to the convention, his top aide, "
+        "Tad Devine, told The Huffington Post."
+    )
+    q = quote_with(quotes_of(text), "remains committed")
+    assert q.speaker == "Tad Devine" and "Huffington" not in q.text
+
+
+def test_a_name_and_an_aside_between_a_quotation_and_its_cue_speak_it() -> None:
+    # PolNeAR train: the parse joins "Ramos" and "told" to the quotation's own clause
+    text = (
+        "“We were tremendously wrong to not have confronted him from the beginning,” "
+        "Ramos, 58, told AFP in an interview in Miami."
+    )
+    q = quote_with(quotes_of(text), "tremendously wrong")
+    assert q.speaker == "Ramos" and q.kind == "direct"
+
+
+def test_a_quotation_glued_to_its_cue_is_found() -> None:
+    # PolNeAR train: no space between the comma and the quotation mark
+    text = "Ryan said,“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”"
+    q = quote_with(quotes_of(text), "no place")
+    assert q.speaker == "Ryan" and q.kind == "direct"

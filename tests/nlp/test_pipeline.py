@@ -30,3 +30,9 @@ def test_lemmas_the_small_model_gets_wrong_are_set_right() -> None:
     assert lemmas["hoped"] == lemmas["hoping"] == "hope"
     assert lemmas["lambasted"] == "lambaste" and lemmas["retweeted"] == "retweet"
     assert lemmas["hopping"] == "hop"
+
+
+def test_a_curly_quotation_mark_is_a_token_even_without_spaces() -> None:
+    doc = load_nlp()("Ryan said,“Look, it’s over.” He left.")
+    assert [t.text for t in doc][:5] == ["Ryan", "said", ",", "“", "Look"]
+    assert "it" in [t.text for t in doc] and "’s" in [t.text for t in doc]

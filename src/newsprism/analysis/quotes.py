@@ -161,6 +161,32 @@ _RECEIVED_STANCES = frozenset(
 _RECEIVING_VERBS = frozenset(
     {"draw", "face", "receive", "get", "attract", "earn", "win", "come", "spark", "provoke"}
 )
+# Nouns that take a that-clause of their own ("the fact that ...", "news that ..."): a clause
+# on one of them under a cue's preposition is not what the cue said.
+_COMPLEMENT_NOUNS = frozenset(
+    {
+        "fact",
+        "idea",
+        "news",
+        "notion",
+        "possibility",
+        "evidence",
+        "sign",
+        "chance",
+        "rumor",
+        "rumour",
+        "impression",
+        "sense",
+        "word",
+        "point",
+        "reason",
+        "conclusion",
+        "proof",
+        "hope",
+    }
+)
+# Cues whose object is the one spoken to ("told reporters"), not what was said.
+_ADDRESSED_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "brief"})
 _NOUN_CUES = NOUN_CUE_LEMMAS | set(POSSESSIVE_CUE_NOUNS) | _RECEIVED_STANCES
 # "in his view", "in my opinion", "in the eyes of X": whose view a sentence gives.
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "eyes", "eye"})
@@ -692,12 +718,15 @@ class _ArticleQuotes:
         if relays and obj is not None:
             description = self.text[slice(*self.np_span(obj))]
         if speaker_tok is None:
-            return self.inverted_after_quote(verb)
+            return self.named_after_quote(verb) or self.inverted_after_quote(verb)
         if speaker_tok.dep_ == "nsubjpass" and speaker_tok.head.i == verb.i and not quoted_as:
             # "Trump is expected to ...", "It was reported that ...": the subject did not speak
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
             speaker = self.resolve(agent) if agent is not None else Speaker(None, None, None)
         elif self.quoted_apart(speaker_tok, verb):
+            after_quote = self.named_after_quote(verb)
+            if after_quote is not None:
+                return after_quote  # '"We were wrong," Ramos, 58, told AFP': the name after it
             # the parse hung the cue on a verb inside a quotation ('Mr. Trump hardly clarified
             # it, treating the remark as a compliment -- "That makes me smart" -- and asserting,
             # "..."'): no word of it speaks; the sentence's named subject before it does
@@ -767,6 +796,12 @@ class _ArticleQuotes:
             start, end = self.token_span(tokens)
             return _Candidate(
                 verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2
+            )
+        trailing = self.trailing_clause(verb, subject)
+        if trailing is not None:
+            start, end = self.token_span(trailing)
+            return _Candidate(
+                verb, cue_text, speaker, start, end, self.kind(start, end), "trailing", 2
             )
         if verb.dep_ == "parataxis":
             # "By eliminating the line, Ms. Tchen said, the White House can ...": both sides
@@ -855,6 +890,37 @@ class _ArticleQuotes:
                 and (t.head.i == named.i or self.quoted(t.head) is q)
             ),
             None,
+        )
+
+    def named_after_quote(self, verb: Token) -> _Candidate | None:
+        """'"...," Ramos, 58, told AFP': the name between a quotation and a cue left without a
+        subject (the parse joined the name to the quotation's clause), an aside after it."""
+        start, _ = self.paragraph(verb)
+        before = [q for q in self.marks if start <= q.close < verb.idx]
+        if not before:
+            return None
+        quote = before[-1]
+        between = [t for t in verb.doc[verb.sent.start : verb.i] if t.idx > quote.close]
+        if not between or self.qtext[quote.close + 1 : between[0].idx].strip(" ,"):
+            return None
+        entity = self.entity_on(between[0])
+        if entity is None or entity.type not in {"PERSON", "ORG"}:
+            return None
+        last = 0
+        while last + 1 < len(between) and self.entity_on(between[last + 1]) is entity:
+            last += 1
+        aside = between[last + 1 :]
+        if aside and (
+            len(aside) > 8
+            or aside[0].text != ","
+            or aside[-1].text != ","
+            or any(t.pos_ in {"VERB", "AUX"} for t in aside)
+        ):
+            return None
+        named = verb.doc[between[0].i : between[last].i + 1]
+        speaker = Speaker(entity, entity.description, (named.start_char, named.end_char))
+        return _Candidate(
+            verb, verb.text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
         )
 
     def inverted_after_quote(self, verb: Token) -> _Candidate | None:
@@ -997,6 +1063,29 @@ class _ArticleQuotes:
             return None
         named = self.doc[first : before + 1]
         return Speaker(entity, entity.description, (named.start_char, named.end_char)), tokens
+
+    def trailing_clause(self, verb: Token, subject: Token | None) -> list[Token] | None:
+        """ "Sanders remains committed to ..., his top aide, Tad Devine, told The Huffington
+        Post": a cue with its subject set off by a comma at the end of a sentence, which the
+        parse coordinated with the clause before it. That clause is what was said."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.i > verb.i or subject is None or subject.head != verb:
+            return None
+        left = subject.left_edge.i
+        if left - 1 <= verb.sent.start or self.doc[left - 1].text != ",":
+            return None
+        if any(c.dep_ in {"cc", "preconj"} and c.i > head.i for c in head.children):
+            return None  # "X resigned, and she said ...": two clauses, joined
+        addressee = _lemma(verb) in _ADDRESSED_CUES
+        for child in verb.children:
+            if child.i < verb.i or self.is_aside(child, verb):
+                continue
+            if not (addressee and child.dep_ in {"dobj", "dative"}):
+                return None  # "..., Cruz praised Pence for ...": the content follows the cue
+        tokens = self.in_paragraph([t for t in verb.sent if t.i < left - 1], verb)
+        if len(tokens) < 3 or not any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+            return None
+        return tokens
 
     def put_cue(self, verb: Token) -> _Candidate | None:
         """ "as one diplomat put it, ...", "Forbes puts his net worth at $45 billion"."""
@@ -1631,14 +1720,25 @@ def _leading_run(tokens: list[Token]) -> list[Token]:
 
 
 def _statement_clause(prep: Token) -> Token | None:
-    """The that-clause of "in a statement that ..." under a cue's preposition."""
-    if prep.dep_ != "prep" or prep.lower_ != "in":
+    """The that-clause the parse hung on the noun of a cue's preposition: "said in a statement
+    that ...", and "said during a news conference that he may wait", where the noun takes no
+    clause of its own (a conference has no content; a statement, a fact or a report may)."""
+    if prep.dep_ != "prep":
         return None
     for noun in prep.children:
-        if noun.dep_ == "pobj" and _lemma(noun) in NOUN_CUE_LEMMAS:
-            for clause in noun.children:
-                if clause.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(clause, {"that"}):
-                    return clause
+        if noun.dep_ != "pobj":
+            continue
+        lemma = _lemma(noun)
+        carries = prep.lower_ == "in" and lemma in NOUN_CUE_LEMMAS
+        if not carries and (
+            prep.i < prep.head.i or lemma in NOUN_CUE_LEMMAS or lemma in _COMPLEMENT_NOUNS
+        ):
+            continue  # "said in response to reports that ...": the reports' content
+        for clause in noun.children:
+            own_subject = any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
+            is_that = clause.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(clause, {"that"})
+            if is_that and (carries or own_subject):
+                return clause
     return None
 
 
