@@ -9,7 +9,6 @@ from newsprism.stories.dedup import (
     content_hash,
     estimated_jaccard,
     fingerprint,
-    is_near_duplicate,
     near_copy,
     shingles,
     signature,
@@ -41,14 +40,14 @@ def test_edited_copy_shares_lsh_bands_and_is_a_near_duplicate() -> None:
     assert set(enumerate(a.bands)) & set(enumerate(b.bands))
     assert not set(enumerate(a.bands)) & set(enumerate(c.bands))
     assert estimated_jaccard(a.to_bytes(), b.to_bytes()) > 0.5
-    assert is_near_duplicate(text, copy)
-    assert not is_near_duplicate(text, other)
+    assert near_copy(text, copy) is not None
+    assert near_copy(text, other) is None
 
 
 def test_short_shared_passage_is_not_a_copy() -> None:
     text, other = two_articles()
     first_sentence = text.split(".")[0] + "."
-    assert not is_near_duplicate(first_sentence + " " + other, text)
+    assert near_copy(first_sentence + " " + other, text) is None
 
 
 def test_near_copy_scores_a_trimmed_copy_and_rejects_another_article() -> None:

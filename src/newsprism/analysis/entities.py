@@ -683,7 +683,11 @@ class _KeyGroups:
 
     def representative(self, key: str) -> str:
         """The representative of ``key``'s group."""
-        return min(self._sets.subset(key), key=self._order.__getitem__)
+        return min(self.members(key), key=self._order.__getitem__)
+
+    def members(self, key: str) -> set[str]:
+        """Every key in ``key``'s group."""
+        return self._sets.subset(key)
 
 
 def _majority_type(labels: Counter[str], has_full_person_name: bool) -> str:
@@ -958,7 +962,7 @@ def _arts(keys: set[str], key_articles: dict[str, set[str]]) -> set[str]:
 
 
 def _group_size(root: str, groups: _KeyGroups, by_key: dict[str, list[Mention]]) -> int:
-    return sum(len(ms) for k, ms in by_key.items() if groups.representative(k) == root)
+    return sum(len(by_key[k]) for k in groups.members(root))
 
 
 def _canonical_name(group: list[Mention], etype: str, article_order: dict[str, int]) -> str:

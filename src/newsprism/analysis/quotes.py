@@ -903,13 +903,11 @@ class _ArticleQuotes:
         between = [t for t in verb.doc[verb.sent.start : verb.i] if t.idx > quote.close]
         if not between or self.qtext[quote.close + 1 : between[0].idx].strip(" ,"):
             return None
-        entity = self.entity_on(between[0])
-        if entity is None or entity.type not in {"PERSON", "ORG"}:
+        named = self.name_from(between[0])
+        if named is None:
             return None
-        last = 0
-        while last + 1 < len(between) and self.entity_on(between[last + 1]) is entity:
-            last += 1
-        aside = between[last + 1 :]
+        speaker, last = named
+        aside = [t for t in between if t.i > last.i]
         if aside and (
             len(aside) > 8
             or aside[0].text != ","
@@ -917,8 +915,6 @@ class _ArticleQuotes:
             or any(t.pos_ in {"VERB", "AUX"} for t in aside)
         ):
             return None
-        named = verb.doc[between[0].i : between[last].i + 1]
-        speaker = Speaker(entity, entity.description, (named.start_char, named.end_char))
         return _Candidate(
             verb, verb.text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
         )
@@ -929,20 +925,26 @@ class _ArticleQuotes:
         after = verb.i + 1
         if after >= len(self.doc) or verb.tag_ not in {"VBD", "VBZ"}:
             return None
-        entity = self.entity_on(self.doc[after])
-        if entity is None or entity.type not in {"PERSON", "ORG"}:
+        named = self.name_from(self.doc[after])
+        if named is None:
             return None
         quote = self.adjacent_quote(verb, None)
         if quote is None or quote.close > verb.idx:
             return None
-        last = after
-        while last + 1 < len(self.doc) and self.entity_on(self.doc[last + 1]) is entity:
-            last += 1
-        named = self.doc[after : last + 1]
-        speaker = Speaker(entity, entity.description, (named.start_char, named.end_char))
         return _Candidate(
-            verb, verb.text, speaker, quote.start, quote.end, "direct", "direct-adjacent", 0
+            verb, verb.text, named[0], quote.start, quote.end, "direct", "direct-adjacent", 0
         )
+
+    def name_from(self, tok: Token) -> tuple[Speaker, Token] | None:
+        """The person or organisation named from ``tok`` on, as a speaker, and the name's last
+        token; None where no such name starts there."""
+        entity = self.entity_on(tok)
+        if entity is None or entity.type not in {"PERSON", "ORG"}:
+            return None
+        last = tok
+        while last.i + 1 < len(self.doc) and self.entity_on(self.doc[last.i + 1]) is entity:
+            last = self.doc[last.i + 1]
+        return Speaker(entity, entity.description, (tok.idx, last.idx + len(last.text))), last
 
     def asked(self, verb: Token) -> _Candidate | None:
         """ "Asked about the merger, she ...": the question is the asker's, named or not."""

@@ -126,8 +126,3 @@ def near_copy(a: str, b: str, settings: Settings = DEFAULT) -> Resemblance | Non
     if r.containment >= CONTAINMENT_THRESHOLD and r.smaller >= MIN_CONTAINED_SHINGLES:
         return r
     return None
-
-
-def is_near_duplicate(a: str, b: str, settings: Settings = DEFAULT) -> bool:
-    """The same text, give or take edits, a trimmed ending or an added disclaimer."""
-    return near_copy(a, b, settings) is not None
