@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.analysis.entities import EntityIndex, fold, resolve_entities
 from newsprism.model import Article
 from newsprism.nlp.pipeline import parse_story
@@ -66,13 +68,33 @@ def test_mentions_point_at_names_in_the_text() -> None:
     assert index.entity_at("a0", spans[0][0], spans[0][1]) is peskov
 
 
-def test_outlet_named_by_its_syntax_is_an_organisation() -> None:
-    index = index_of(
-        "MOSCOW (Sputnik) - The ambassador has refuted reports about the withdrawal.",
-        "“There is no talk of any cuts,” Zaemsky said, speaking to Sputnik on Monday.",
-    )
-    sputnik = index.find("Sputnik")
-    assert sputnik is not None and sputnik.type == "ORG"
+@pytest.mark.parametrize(
+    ("texts", "name"),
+    [
+        (
+            (
+                "MOSCOW (Sputnik) - The ambassador has refuted reports about the withdrawal.",
+                "“There is no talk of any cuts,” Zaemsky said, speaking to Sputnik on Monday.",
+            ),
+            "Sputnik",
+        ),
+        # A platform posted on: NewsWCL50 events 3 (USA Today) and 4 (The New York Times).
+        (
+            (
+                "Responding on Twitter, Wikileaks said the DNC was seeking publicity with its "
+                "lawsuit.",
+                "The meetings, he said on Twitter, were to discuss \"Iran's expansion in the "
+                'region."',
+            ),
+            "Twitter",
+        ),
+    ],
+)
+def test_an_outlet_or_platform_named_by_its_syntax_is_an_organisation(
+    texts: tuple[str, ...], name: str
+) -> None:
+    found = index_of(*texts).find(name)
+    assert found is not None and found.type == "ORG"
 
 
 def test_surname_and_capitalised_title_become_aliases() -> None:
@@ -304,16 +326,6 @@ def test_descriptions_come_from_the_words_that_describe_the_name() -> None:
     assert yemen is not None and yemen.description is None
     obama = index.find("Obama")
     assert obama is not None and obama.type == "PERSON"
-
-
-def test_a_platform_posted_on_is_not_a_person() -> None:
-    # NewsWCL50 events 3 (USA Today) and 4 (The New York Times).
-    index = index_of(
-        "Responding on Twitter, Wikileaks said the DNC was seeking publicity with its lawsuit.",
-        'The meetings, he said on Twitter, were to discuss "Iran\'s expansion in the region."',
-    )
-    twitter = index.find("Twitter")
-    assert twitter is not None and twitter.type == "ORG"
 
 
 def test_a_first_name_tagged_an_organisation_joins_the_one_full_name() -> None:
