@@ -144,14 +144,34 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
-_TIME = r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
-_LABEL = r"(?:(?:published|updated|posted|last updated|date)(?:\s+on)?\s*:?\s+)?"
+# "11:06 PM CEST", "10:55 P.M.", "2 A.M.", "5:59:13 pm", "11:25 GMT+02:00", "11:39am UK"
+# (and "11: 06", as tokenised corpora write it)
+_CLOCK = (
+    r"\d{1,2}(?:(?:[:.]\s?\d{2}){1,2}(?:\s*[ap]\.?\s?m\.?)?|\s*[ap]\.?\s?m\.?)"
+    r"(?:\s*[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?"
+)
+_TIME = rf"(?:[,\s]+(?:at\s+)?{_CLOCK})?"
+_LABEL = (
+    r"(?:(?:(?:first|originally|last)\s+)?(?:published|updated|posted|modified|date)"
+    r"(?:\s+on)?\s*:?\s+|on\s+)?"
+)
+_DAY = (
+    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
+)
+# What may follow the date on its line: "| Updated 1:32 PM PDT", "Updated: Apr 02, 2009 ...",
+# "- 21:29", "| 5:03pm".
+_TAIL = (
+    rf"(?:\s*[|·•–—-]?\s*(?:(?:last\s+)?updated|modified|originally\s+published)\s*:?\s*"
+    rf"(?:{_WEEKDAY}(?:{_DAY}))?{_TIME}(?:\s*{_CLOCK})?"
+    rf"|\s*[|·•–—-]\s*{_CLOCK})?"
+)
 DATE_LINE = re.compile(
-    rf"^{_LABEL}{_WEEKDAY}(?:"
+    rf"^{_LABEL}(?:{_CLOCK}[,\s]+)?{_WEEKDAY}(?:"
     rf"(?P<mdy>(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
     rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
-    rf"){_TIME}\s*$",
+    rf"){_TIME}{_TAIL}\s*$",
     re.IGNORECASE,
 )
 
