@@ -425,3 +425,16 @@ def test_a_newspaper_named_again_by_the_last_word_of_its_title_is_one_outlet() -
     )
     post = index.find("Washington Post")
     assert post is not None and index.find("Post") is post
+
+
+def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
+    index = index_of(
+        "Two Aussie mates had to be talked out of eating what they claim is the world's "
+        "oldest burger. Casey Dean said it started off as a joke.",
+        "Mates Casey Dean and Eduard Nitz wish a happy 20th birthday to a Quarter Pounder "
+        "they bought from McDonald's in 1995.",
+    )
+    dean = index.find("Casey Dean")
+    assert dean is not None and dean.name == "Casey Dean" and dean.type == "PERSON"
+    assert dean.article_ids == ["a0", "a1"]
+    assert not any("Mates" in e.name for e in index.entities)

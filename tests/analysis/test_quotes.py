@@ -1109,3 +1109,14 @@ def test_a_quotation_glued_to_its_cue_is_found() -> None:
     text = "Ryan said,“Look, anti-Semitic images, they’ve got no place in a presidential campaign.”"
     q = quote_with(quotes_of(text), "no place")
     assert q.speaker == "Ryan" and q.kind == "direct"
+
+
+def test_a_comparison_and_a_verb_with_off_are_not_statements() -> None:
+    # FNC-1 body (Daily Mail): "as opposed to" compares, "showed off" shows an object
+    quotes = quotes_of(
+        "Casey told the program it was time to free the burger.\n\n"
+        "'As opposed to a Junior Burger', Casey joked.\n\n"
+        "They showed off their prized possession on The Project on Monday evening."
+    )
+    assert {q.cue for q in quotes} == {"told", "joked"}
+    assert said_by(quote_with(quotes, "Junior Burger")) == "Casey"

@@ -501,6 +501,8 @@ def _doc_mentions(article_id: str, index: DocIndex, names: _StoryNames) -> list[
             if title:
                 label = "PERSON"
         tokens, label = _without_common_noun_tail(tokens, label, names)
+        tokens, head, label = _without_common_noun_head(tokens, label, names)
+        title = title or head
         left: list[Token] = []
         # "Venezuela Vladimir Zaemsky": a place the story knows as a GPE glued to a full name;
         # with the words before it, the place is part of the title ("Ambassador to Venezuela").
@@ -615,6 +617,24 @@ def _without_common_noun_tail(
     if (label == "PERSON" and name in names.people) or name in names.full_names:
         return tokens[:-1], "PERSON"
     return tokens, label
+
+
+def _without_common_noun_head(
+    tokens: list[Token], label: str, names: _StoryNames
+) -> tuple[list[Token], list[Token], str]:
+    """A word capitalised only because it opens the sentence, which the story also writes
+    as a common noun, is not part of the name after it: "Mates Casey Dean and Eduard Nitz
+    wish ...", "Teammates Philip Rivers ..." (tagged an organisation). Returns (name, the
+    word as a title, label)."""
+    if label not in {"PERSON", "ORG"} or len(tokens) < 3 or not tokens[0].is_sent_start:
+        return tokens, [], label
+    word = tokens[0].lower_
+    if not {word, word.removesuffix("s")} & names.common_nouns:
+        return tokens, [], label
+    rest = tokens[1:]
+    if label == "ORG" and fold(_joined(rest)) not in names.full_names:
+        return tokens, [], label
+    return rest, tokens[:1], "PERSON"
 
 
 def _corrected_label(label: str, tokens: list[Token], role: Token | None) -> str:

@@ -678,6 +678,12 @@ class _ArticleQuotes:
             return None
         if _has_mark(verb, {"than"}) and any(c.lower_ == "rather" for c in verb.children):
             return None  # "Rather than report Russia's intentions, ...": what was not said
+        if lemma == "oppose" and _has_mark(verb, {"as"}):
+            return None  # "As opposed to a Junior Burger": a comparison
+        if lemma in {"show", "call"} and any(
+            c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+        ):
+            return None  # "showed off the burger", "called off the talks": no statement
         # "quoted him as saying", "cited its source as saying": the cue is "quoted"
         if lemma == "say" and verb.dep_ == "pcomp" and verb.head.lower_ == "as":
             return None
