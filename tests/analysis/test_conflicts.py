@@ -360,3 +360,31 @@ def test_figures_of_different_acts_are_no_conflict_and_one_figure_is_disputed_on
     _, conflicts = run([a, b, c, d, e], quotes)
     assert [c.kind for c in conflicts] == ["numeric"]  # the rifles, once
     assert "Nine assault rifles" in conflicts[0].explanation
+
+
+def test_not_saying_where_they_died_denies_no_death() -> None:
+    # FNC-1 bodies on a boy fighter reported killed in Syria
+    a = article(
+        "a.txt",
+        "One",
+        "Those sharing the pictures are paying tribute to the child as the youngest martyr "
+        "from the Arabian Peninsula to have been killed in Syria, according to Charlie Cooper.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "ISIS supporters said both he and his father were killed during clashes in Syria in "
+        "recent weeks, but not specifying exactly where they died or who they had been "
+        "fighting against.",
+    )
+    tribute = (
+        "Those sharing the pictures are paying tribute to the child as the youngest martyr "
+        "from the Arabian Peninsula to have been killed in Syria"
+    )
+    killed = (
+        "both he and his father were killed during clashes in Syria in recent weeks, but not "
+        "specifying exactly where they died or who they had been fighting against"
+    )
+    quotes = [quote(a, tribute, "Charlie Cooper"), quote(b, killed, "ISIS")]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []

@@ -1120,3 +1120,47 @@ def test_a_comparison_and_a_verb_with_off_are_not_statements() -> None:
     )
     assert {q.cue for q in quotes} == {"told", "joked"}
     assert said_by(quote_with(quotes, "Junior Burger")) == "Casey"
+
+
+# FNC-1 bodies from papers that print speech in single quotes (the Daily Mail, Metro)
+SINGLE_QUOTED = (
+    "Casey told the program it was time to 'free the burger' and the boys have released a "
+    "song dedicated to their 'Senior Burger'.\n\n"
+    "'We're pretty sure it's the oldest burger in the world,' Mr Dean said of the boys' meal.\n\n"
+    "‘It started off as a joke,’ he added. ‘Then the weeks ran into months.\n\n"
+    "‘And now it is decades.’"
+)
+
+
+def test_single_quotes_are_quotation_marks_where_a_text_has_no_double_ones() -> None:
+    marks = [SINGLE_QUOTED[q.start : q.end] for q in find_quote_marks(SINGLE_QUOTED)]
+    assert marks == [
+        "free the burger",  # scare quotes, as in double-quoted texts
+        "Senior Burger",
+        "We're pretty sure it's the oldest burger in the world",  # apostrophes inside
+        "It started off as a joke",
+        "Then the weeks ran into months.",  # carried on to the next paragraph
+        "And now it is decades.",
+    ]
+    assert [q.paired for q in find_quote_marks(SINGLE_QUOTED)] == [True] * 4 + [False, True]
+    # With double quotes in the text, single ones are scare quotes or apostrophes.
+    mixed = "He called it \"a joke\" and said 'it started off as a joke,' laughing."
+    assert [mixed[q.start : q.end] for q in find_quote_marks(mixed)] == ["a joke"]
+
+
+def test_single_quoted_speech_is_direct_and_keeps_its_speaker() -> None:
+    quotes = quotes_of(SINGLE_QUOTED)
+    oldest = quote_with(quotes, "oldest burger")
+    assert oldest.kind == "direct" and said_by(oldest) == "Dean"
+    joke = quote_with(quotes, "started off as a joke")
+    assert joke.kind == "direct" and said_by(joke) == "Dean"
+
+
+def test_a_single_quote_closed_without_a_comma_still_closes() -> None:
+    text = (
+        "'It's rock hard, absolutely solid as a brick' the friends said while showing the "
+        "burger to the boys' families."
+    )
+    assert [text[q.start : q.end] for q in find_quote_marks(text)] == [
+        "It's rock hard, absolutely solid as a brick"
+    ]

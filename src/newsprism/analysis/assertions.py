@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analysis.cues import CUE_LEMMAS
 from newsprism.analysis.entities import EntityIndex
 from newsprism.analysis.quantities import Transition, find_transition, quantities_in_span
 from newsprism.config import DEFAULT, Settings
@@ -98,6 +99,9 @@ INTRODUCTION = re.compile(r"[^\n]{0,80}:[ \t]*\n\s*")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # A negated verb of knowing or imagining voices doubt, not that the event did not happen:
 # "I cannot imagine where this information comes from", "we do not know what it means".
+# Saying nothing of an event is no statement that it did not happen: "did not say",
+# "without specifying where they died".
+UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS) | {"specify", "identify", "name", "disclose"}
 COGNITION_VERBS = {
     "know",
     "imagine",
@@ -274,8 +278,9 @@ def _negated_event(span: Span) -> bool:
     for tok in span:
         if tok.lower_ in NEGATORS and not _open_alternative(tok):
             scope = tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok
-            if scope.lemma_.lower() in COGNITION_VERBS:
-                continue
+            lemma = scope.lemma_.lower()
+            if lemma in COGNITION_VERBS or (scope.pos_ == "VERB" and lemma in UNSAYING_VERBS):
+                continue  # "not specifying where they died" denies no death ("no talk" does)
             # "we weren't investigating him and that I had told ...": the coordinated clause
             # is outside what the negation denies ...
             # ... nor the clause it judges: "attacking the ports wouldn't be effective"

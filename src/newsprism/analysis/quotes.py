@@ -217,10 +217,13 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
     """Double-quoted stretches, curly or straight; an unclosed quote runs to its paragraph end.
 
     Typewriter doubles (two apostrophes, two backticks: the New York Times archive style) count
-    as a double quote. Single quotes are left alone: in news they are scare quotes ('interim
-    president') or apostrophes far more often than quotations.
+    as a double quote. Single quotes count only in a text that has no double ones (see
+    ``single_quote_marks``): elsewhere they are scare quotes ('interim president') or
+    apostrophes far more often than quotations.
     """
     text = double_quotes(text)
+    if not _DOUBLE_MARKS.search(text):
+        return single_quote_marks(text)
     found: list[QuoteMarks] = []
     offset = 0
     for paragraph in text.split("\n"):
@@ -240,6 +243,63 @@ def find_quote_marks(text: str) -> list[QuoteMarks]:
                     found.append(_marks(text, offset - 1, pos, paired=True))
         if opened is not None:
             found.append(_marks(text, opened, offset + len(paragraph), paired=False))
+        offset += len(paragraph) + 1
+    return [q for q in found if q.end > q.start]
+
+
+_DOUBLE_MARKS = re.compile(r'["“”„«»]')
+_SINGLE_OPENING_AFTER = "([—–-:"
+_SINGLE_CLOSING_BEFORE = ",;:.!?)—–"
+
+
+def single_quote_marks(text: str) -> list[QuoteMarks]:
+    """Single-quoted speech, as British and Australian papers print it ('It started off as a
+    joke,' he said).
+
+    The same mark is the apostrophe ("We're", "the boys' song"), so a stretch opens at a
+    paragraph's start or after a space, before a letter or digit, and closes before a space
+    or punctuation, but not after an "s" unless punctuation is next to the mark. A stretch
+    left open mid-paragraph was an apostrophe or a scare quote and is dropped; one that opens
+    its paragraph or a sentence runs to the paragraph's end, as a quotation carried on to the
+    next paragraph does.
+    """
+    found: list[QuoteMarks] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        start_at = len(paragraph) - len(paragraph.lstrip())
+        opened: int | None = None
+        for i, ch in enumerate(paragraph):
+            if ch not in "‘’'":
+                continue
+            before = paragraph[i - 1] if i else ""
+            after = paragraph[i + 1] if i + 1 < len(paragraph) else ""
+            opens = (
+                ch != "’"
+                and (i == start_at or before.isspace() or before in _SINGLE_OPENING_AFTER)
+                and after.isalnum()
+            )
+            if opens and opened != start_at:
+                opened = i  # an earlier mark left open mid-paragraph was no quotation
+                continue
+            closes = (
+                ch != "‘"
+                and opened is not None
+                and before != ""
+                and not before.isspace()
+                # "the boys' meal": after an s, a mark before a space is an apostrophe
+                and (
+                    before in ",.!?"
+                    or after == ""
+                    or after in _SINGLE_CLOSING_BEFORE
+                    or before != "s"
+                )
+                and (after == "" or after.isspace() or after in _SINGLE_CLOSING_BEFORE)
+            )
+            if closes and opened is not None:
+                found.append(_marks(text, offset + opened, offset + i, paired=True))
+                opened = None
+        if opened is not None and (opened == start_at or paragraph[:opened].rstrip()[-1:] in ".!?"):
+            found.append(_marks(text, offset + opened, offset + len(paragraph), paired=False))
         offset += len(paragraph) + 1
     return [q for q in found if q.end > q.start]
 
