@@ -1164,3 +1164,18 @@ def test_a_single_quote_closed_without_a_comma_still_closes() -> None:
     assert [text[q.start : q.end] for q in find_quote_marks(text)] == [
         "It's rock hard, absolutely solid as a brick"
     ]
+
+
+def test_critics_supporters_and_family_of_a_name_speak_for_themselves() -> None:
+    quotes = quotes_of(
+        "Donald Trump's critics said the plan would fail.\n\n"
+        "ISIS supporters announced that the group's youngest soldier had died in combat.\n\n"
+        "The victim's family said they were devastated by the verdict."
+    )
+    for words, group in [
+        ("plan would fail", "Donald Trump's critics"),
+        ("youngest soldier", "ISIS supporters"),
+        ("devastated", "The victim's family"),
+    ]:
+        q = quote_with(quotes, words)
+        assert q.speaker is None and q.speaker_description == group

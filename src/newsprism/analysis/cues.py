@@ -612,6 +612,44 @@ UNNAMED_SOURCE_NOUNS = frozenset(
         "advisors",
     ]
 )
+# Heads of a noun phrase that name other people by their relation to someone: "Trump's
+# critics", "ISIS supporters", "the victim's family" speak for themselves, not for the name.
+OTHER_PARTY_NOUNS = frozenset(
+    [
+        "critic",
+        "opponent",
+        "rival",
+        "enemy",
+        "foe",
+        "detractor",
+        "adversary",
+        "challenger",
+        "accuser",
+        "supporter",
+        "backer",
+        "ally",
+        "fan",
+        "follower",
+        "admirer",
+        "victim",
+        "family",
+        "relative",
+        "parent",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "widow",
+        "brother",
+        "sister",
+        "friend",
+        "neighbour",
+        "neighbor",
+        "classmate",
+    ]
+)
 # Heads of a noun phrase that refer to a news outlet: "the newspaper", "the outlet".
 MEDIA_NOUNS = frozenset(
     [

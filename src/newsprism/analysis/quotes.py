@@ -23,6 +23,7 @@ from newsprism.analysis.cues import (
     MEDIA_NOUNS,
     NO_OBJECT_LEMMAS,
     NOUN_CUE_LEMMAS,
+    OTHER_PARTY_NOUNS,
     OTHER_PRONOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_CUE_NOUNS,
@@ -467,6 +468,8 @@ class _ArticleQuotes:
                 named = self.entity_on(child)
                 if named is not None and named.type not in {"GPE", "NORP"}:
                     return Speaker(named, np_text, span)
+        if lemma in OTHER_PARTY_NOUNS:
+            return Speaker(None, np_text, span)  # "Trump's critics", "ISIS supporters"
         owner = self.owner(tok)  # "Rostec's press service", "the press service of Rostec"
         if owner is not None:
             return Speaker(owner, np_text, span)
