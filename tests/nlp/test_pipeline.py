@@ -36,3 +36,19 @@ def test_a_curly_quotation_mark_is_a_token_even_without_spaces() -> None:
     doc = load_nlp()("Ryan said,“Look, it’s over.” He left.")
     assert [t.text for t in doc][:5] == ["Ryan", "said", ",", "“", "Look"]
     assert "it" in [t.text for t in doc] and "’s" in [t.text for t in doc]
+
+
+def test_every_paragraph_starts_a_sentence() -> None:
+    # FNC-1 body with an embedded tweet: the signature has no full stop
+    text = (
+        "Abu Ubaidah got martyred with his father by US airstrikes 2 weeks ago. #IS\n\n"
+        "—\n\n"
+        "Islamic State Times (@ISTimes1) October 07, 2014\n\n"
+        "Mr. Cooper first saw ISIS supporters tweeting that the young boy was dead on Sept. 26."
+    )
+    sentences = [s.text.strip() for s in load_nlp()(text).sents]
+    assert sentences[-2:] == [
+        "Islamic State Times (@ISTimes1) October 07, 2014",
+        "Mr. Cooper first saw ISIS supporters tweeting that the young boy was dead on Sept. 26.",
+    ]
+    assert "—" in sentences

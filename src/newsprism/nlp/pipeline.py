@@ -39,7 +39,20 @@ def load_nlp(model: str = DEFAULT.spacy_model) -> Language:
         ) from exc
     _fix_lemmas(nlp)
     _split_curly_quotes(nlp)
+    nlp.add_pipe("paragraph_starts", before="parser")
     return nlp
+
+
+@Language.component("paragraph_starts")
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence at every paragraph: the parser runs a line with no final full stop
+    (a heading, a dateline, a tweet's signature) into the next sentence, and even a full stop
+    before a blank line does not always end one."""
+    for tok in doc[1:]:
+        previous = doc[tok.i - 1]
+        if not tok.is_space and "\n\n" in previous.text_with_ws:
+            tok.is_sent_start = True
+    return doc
 
 
 def _split_curly_quotes(nlp: Language) -> None:
