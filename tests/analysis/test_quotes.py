@@ -1179,3 +1179,16 @@ def test_critics_supporters_and_family_of_a_name_speak_for_themselves() -> None:
     ]:
         q = quote_with(quotes, words)
         assert q.speaker is None and q.speaker_description == group
+
+
+def test_the_site_is_the_website_that_spoke_last() -> None:
+    # FNC-1 body on a hoax: "the site" was Huzlers.com before, Snopes.com here
+    text = (
+        "Huzlers.com posted an article about six days of darkness, and the site claimed NASA "
+        "had confirmed it.\n\n"
+        "According to Snopes.com, similar rumors have been going on for a while.\n\n"
+        "“Neither NASA nor any other credible scientific entity has made such a "
+        "pronouncement. Ever,” the site says."
+    )
+    q = quote_with(quotes_of(text), "credible scientific entity")
+    assert q.speaker == "Snopes.com"

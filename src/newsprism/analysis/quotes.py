@@ -541,9 +541,19 @@ class _ArticleQuotes:
 
     def definite_referent(self, tok: Token, subtree: list[Token]) -> Entity | None:
         lemma = _lemma(tok)
-        for _, entity, head in reversed(self.state.speakers):
-            if head == lemma:
-                return entity
+        named = next(
+            ((p, e) for p, e, head in reversed(self.state.speakers) if head == lemma), None
+        )
+        if lemma in MEDIA_NOUNS:
+            # "According to Snopes.com, ... 'Ever,' the site says": the outlet that spoke
+            # last, even when another was called "the site" before
+            media = next(
+                ((p, e) for p, e, _ in reversed(self.state.speakers) if _is_media(e)), None
+            )
+            if media is not None and (named is None or media[0] > named[0]):
+                return media[1]
+        if named is not None:
+            return named[1]
         described = [e for e in self.entities.with_role(lemma) if e.type != "GPE"]
         if described:
             before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
@@ -1823,8 +1833,15 @@ def _find_or_end(text: str, sub: str, start: int) -> int:
     return len(text) if found < 0 else found
 
 
+_DOMAIN_NAME = re.compile(r"\w\.(?:com|org|net|info|co\.uk|com\.au)$", re.IGNORECASE)
+
+
 def _is_media(entity: Entity) -> bool:
-    return entity.type == "ORG" and any(w in MEDIA_NAME_WORDS for w in fold(entity.name).split())
+    """A news outlet or website: "The Wall Street Journal", "Snopes.com"."""
+    return entity.type == "ORG" and (
+        any(w in MEDIA_NAME_WORDS for w in fold(entity.name).split())
+        or _DOMAIN_NAME.search(entity.name) is not None
+    )
 
 
 def _overlap(a: _Candidate, b: _Candidate) -> float:
