@@ -438,3 +438,17 @@ def test_a_common_noun_opening_the_sentence_is_not_part_of_the_name() -> None:
     assert dean is not None and dean.name == "Casey Dean" and dean.type == "PERSON"
     assert dean.article_ids == ["a0", "a1"]
     assert not any("Mates" in e.name for e in index.entities)
+
+
+def test_a_surname_tagged_a_place_after_of_is_still_the_person() -> None:
+    # FNC-1 body: the model tags both lone "Bolden" a place
+    index = index_of(
+        "The hoax story drafts in credible-sounding sources including Nasa chief Charles "
+        "Bolden, who reportedly warned the public to stay calm. Some users even linked to a "
+        "(real) video of Bolden talking about emergency preparedness.\n\n"
+        "In actuality Bolden recorded the video to encourage US families to think about what "
+        "they would do in the event of an earthquake or hurricane."
+    )
+    bolden = index.find("Charles Bolden")
+    assert bolden is not None and index.find("Bolden") is bolden
+    assert bolden.description == "Nasa chief"

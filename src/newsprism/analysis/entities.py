@@ -197,7 +197,8 @@ _DESCRIPTION_LINKS = frozenset(
     {"of", "for", "at", "in", "to", "on", "with", "from", "who", "whose", "which", "that", ","}
 )
 # A preposition of place right before a name: "in Washington" is the place, not the surname.
-_PLACE_WORD = re.compile(r"\b(?:in|into|to|from|at|near|across|of|outside|around)\s+$", re.I)
+# "of" is left out: "a video of Bolden" as often as "the people of Ohio"
+_PLACE_WORD = re.compile(r"\b(?:in|into|to|from|at|near|across|outside|around)\s+$", re.I)
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
