@@ -388,3 +388,74 @@ def test_not_saying_where_they_died_denies_no_death() -> None:
     quotes = [quote(a, tribute, "Charlie Cooper"), quote(b, killed, "ISIS")]
     _, conflicts = run([a, b], quotes)
     assert conflicts == []
+
+
+def test_a_curly_apostrophe_is_no_different_rendering() -> None:
+    # FNC-1 bodies quoting a Tiger Woods island's broker
+    said = "after his divorce he doesn't need an island in Sweden any more"
+    curly = said.replace("'", "’")
+    a = article("a.txt", "One", f"The broker Sabine Rollinger said {said}.")
+    b = article("b.txt", "Two", f"The broker Sabine Rollinger said {curly}.")
+    quotes = [quote(a, said, "Sabine Rollinger"), quote(b, curly, "Sabine Rollinger")]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []
+
+
+def test_not_only_and_a_subject_a_predicate_is_denied_of_deny_no_event() -> None:
+    # FNC-1 bodies after the killing of a Jordanian pilot
+    a = article(
+        "a.txt",
+        "One",
+        "Obama said the brutal killing of the pilot would only strengthen international "
+        "resolve to destroy the extremists.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "The king said the death of the pilot will call not only for the death of his "
+        "killers, but also for their punishment. His spokesman said the death of the pilot "
+        "will not be in vain.",
+    )
+    strengthen = (
+        "the brutal killing of the pilot would only strengthen international resolve to "
+        "destroy the extremists"
+    )
+    call = (
+        "the death of the pilot will call not only for the death of his killers, but also for "
+        "their punishment"
+    )
+    vain = "the death of the pilot will not be in vain"
+    quotes = [
+        quote(a, strengthen, "Barack Obama"),
+        quote(b, call, "King Abdullah"),
+        quote(b, vain, "Mohammed al-Momani"),
+    ]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []
+
+
+def test_a_negation_does_not_deny_what_its_adverbial_clause_takes_as_given() -> None:
+    # FNC-1 bodies on the Teletubbies sun baby
+    a = article(
+        "a.txt",
+        "One",
+        "Jess Smith said her decision to come out came after her first week at university, "
+        "when students were told to say something about themselves.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "Her mother said we didn't hear anything until we got a letter when she was 18 months "
+        "old saying she'd been picked.",
+    )
+    decision = (
+        "her decision to come out came after her first week at university, when students were "
+        "told to say something about themselves"
+    )
+    letter = (
+        "we didn't hear anything until we got a letter when she was 18 months old saying "
+        "she'd been picked"
+    )
+    quotes = [quote(a, decision, "Jess Smith"), quote(b, letter, "Anji Smith")]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []

@@ -452,3 +452,24 @@ def test_a_surname_tagged_a_place_after_of_is_still_the_person() -> None:
     bolden = index.find("Charles Bolden")
     assert bolden is not None and index.find("Bolden") is bolden
     assert bolden.description == "Nasa chief"
+
+
+def test_arabic_names_with_and_without_the_article_merge() -> None:
+    # FNC-1 bodies on the Jordanian government spokesman
+    index = index_of(
+        "Government spokesman Mohammed al-Momani said the death of the pilot will not be in vain.",
+        "A Jordanian government spokesman, Mohammad Momani, denied the rumours.",
+    )
+    momani = index.find("Mohammad Momani")
+    assert momani is not None and index.find("Mohammed al-Momani") is momani
+
+
+def test_a_place_owning_a_title_and_name_is_a_place_and_a_person() -> None:
+    index = index_of(
+        "Jordan’s King Abdullah said he would lead the strikes himself. The pilot was from "
+        "Jordan, a close US ally."
+    )
+    king = index.find("Abdullah")
+    assert king is not None and king.type == "PERSON" and king.name == "Abdullah"
+    assert king.description == "King"
+    assert not any("’s" in e.name for e in index.entities)

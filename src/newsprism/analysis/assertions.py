@@ -86,7 +86,19 @@ STABILITY = re.compile(
     r"(?:hasn't|haven't|hadn't) changed|unchanged|no change)",
     re.IGNORECASE,
 )
-NEGATORS = {"not", "n't", "no", "never", "nothing", "none", "nobody", "neither", "nor", "without"}
+NEGATORS = {
+    "not",
+    "n't",
+    "n’t",
+    "no",
+    "never",
+    "nothing",
+    "none",
+    "nobody",
+    "neither",
+    "nor",
+    "without",
+}
 QUESTION_OR_NONFACT = re.compile(r"\?\s*[\"”’]?$")
 NON_COMMENT = re.compile(
     r"\b(?:declined|refused) to comment|did not (?:respond|reply|comment)", re.IGNORECASE
@@ -249,8 +261,12 @@ def split_clauses(span: Span) -> list[Span]:
 
 
 def _open_alternative(tok: Token) -> bool:
-    """ "whether or not", "or not": an open question, not a negation."""
-    return tok.lower_ == "not" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "or"
+    """ "whether or not", "or not": an open question; "not only ... but also": more, not
+    less. Neither is a negation."""
+    if tok.lower_ != "not":
+        return False
+    after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    return (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "or") or after in {"only", "just"}
 
 
 def _negated(span: Span) -> bool:
@@ -284,10 +300,14 @@ def _negated_event(span: Span) -> bool:
             # "we weren't investigating him and that I had told ...": the coordinated clause
             # is outside what the negation denies ...
             # ... nor the clause it judges: "attacking the ports wouldn't be effective"
+            # ... nor the subject a predicate is denied of: "the death will not be in vain"
+            # ... nor what an adverbial clause takes as given: "didn't hear anything until we
+            # got a letter"
             outside = {
                 t.i
                 for c in scope.children
-                if c.dep_ in ("conj", "cc", "csubj", "csubjpass")
+                if c.dep_ in ("conj", "cc", "csubj", "csubjpass", "advcl")
+                or (c.dep_ in ("nsubj", "nsubjpass") and scope.lemma_ == "be")
                 for t in c.subtree
             }
             if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree if t.i not in outside):

@@ -488,7 +488,14 @@ def _doc_mentions(article_id: str, index: DocIndex, names: _StoryNames) -> list[
         tokens, title, the_cap = _strip_edges(ent_tokens, label)
         if not tokens or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens):
             continue
-        if label != "PERSON":
+        if label == "PERSON":
+            # "Jordan's King Abdullah": the owner is a place or person of its own
+            owner, rest = _split_possessor(tokens, names)
+            if owner and rest:
+                owner_label = "GPE" if fold(_joined(owner)) in names.places else "PERSON"
+                found.append(_mention(article_id, text, owner, owner_label, None, False))
+                tokens, title, the_cap = _strip_edges(rest, label)
+        else:
             people = _people_in_span(tokens, names)
             if people is not None:
                 for person in people:
@@ -624,18 +631,19 @@ def _without_common_noun_head(
     tokens: list[Token], label: str, names: _StoryNames
 ) -> tuple[list[Token], list[Token], str]:
     """A word capitalised only because it opens the sentence, which the story also writes
-    as a common noun, is not part of the name after it: "Mates Casey Dean and Eduard Nitz
-    wish ...", "Teammates Philip Rivers ..." (tagged an organisation). Returns (name, the
-    word as a title, label)."""
+    as a common noun, or an adverb, is not part of the name after it: "Mates Casey Dean and
+    Eduard Nitz wish ...", "Teammates Philip Rivers ..." (tagged an organisation), "Luckily
+    Jess Smith ...". Returns (name, the noun as a title, label)."""
     if label not in {"PERSON", "ORG"} or len(tokens) < 3 or not tokens[0].is_sent_start:
         return tokens, [], label
     word = tokens[0].lower_
-    if not {word, word.removesuffix("s")} & names.common_nouns:
+    adverb = tokens[0].pos_ == "ADV"  # "Luckily Jess Smith said ..."
+    if not adverb and not {word, word.removesuffix("s")} & names.common_nouns:
         return tokens, [], label
     rest = tokens[1:]
     if label == "ORG" and fold(_joined(rest)) not in names.full_names:
         return tokens, [], label
-    return rest, tokens[:1], "PERSON"
+    return rest, [] if adverb else tokens[:1], "PERSON"
 
 
 def _corrected_label(label: str, tokens: list[Token], role: Token | None) -> str:
@@ -760,9 +768,17 @@ def _surname(name: str) -> str:
     return words[-1]
 
 
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‑]")
+
+
+def _without_arabic_article(key: str) -> list[str]:
+    return [_ARABIC_ARTICLE.sub("", w) for w in key.split() if w not in {"al", "el"}]
+
+
 def _similar_names(a: str, b: str) -> bool:
-    """Spelling variants of one name (Zaemsky/Zayemsky, Rostec/Rostek), guarded for short names."""
-    ta, tb = a.split(), b.split()
+    """Spelling variants of one name (Zaemsky/Zayemsky, Rostec/Rostek, Mohammed al-Momani/
+    Mohammad Momani: the Arabic article written or not), guarded for short names."""
+    ta, tb = _without_arabic_article(a), _without_arabic_article(b)
     if len(ta) != len(tb):
         return False
     for x, y in zip(ta, tb, strict=True):
