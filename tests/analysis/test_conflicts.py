@@ -459,3 +459,49 @@ def test_a_negation_does_not_deny_what_its_adverbial_clause_takes_as_given() -> 
     quotes = [quote(a, decision, "Jess Smith"), quote(b, letter, "Anji Smith")]
     _, conflicts = run([a, b], quotes)
     assert conflicts == []
+
+
+def test_two_negations_of_one_fact_agree() -> None:
+    # FNC-1 bodies on the failed raid to free Luke Somers
+    a = article(
+        "a.txt",
+        "One",
+        "John Kirby said that during a U.S. raid last month that attempted to free Somers he "
+        "turned out not to be at the site.",
+    )
+    b = article("b.txt", "Two", "US officials said he had not been at the site of the raid.")
+    kirby = (
+        "during a U.S. raid last month that attempted to free Somers he turned out not to be at "
+        "the site"
+    )
+    officials = "he had not been at the site of the raid"
+    quotes = [quote(a, kirby, "John Kirby"), quote(b, officials, "US officials")]
+    _, conflicts = run([a, b], quotes)
+    assert conflicts == []
+
+
+def test_a_fact_is_contradicted_only_by_a_denial_of_the_same_kind_of_event() -> None:
+    # FNC-1 bodies on a giant catfish: another species' size is no answer to this fish's
+    a = article(
+        "a.txt",
+        "One",
+        "According to USA Today Sports, Dino Ferrari caught the huge fish in Po Delta. While the "
+        "catfish caught by Ferrari was 8.7 feet in length and weighed 280 pounds, the largest "
+        "catfish ever caught weighed 300 pounds.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "“The American catfish doesn’t grow to such large dimensions – at most it can weigh "
+        "50kg,” Dino Ferrari said.",
+    )
+    caught = (
+        "While the catfish caught by Ferrari was 8.7 feet in length and weighed 280 pounds, the "
+        "largest catfish ever caught weighed 300 pounds"
+    )
+    species = (
+        "The American catfish doesn’t grow to such large dimensions – at most it can weigh 50kg"
+    )
+    quotes = [quote(a, caught, "USA Today Sports"), quote(b, species, "Dino Ferrari")]
+    _, conflicts = run([a, b], quotes)
+    assert [c.kind for c in conflicts if c.kind == "contradiction"] == []

@@ -71,3 +71,11 @@ def test_compatibility_of_ranges() -> None:
     assert not compatible(one("tens of times"), one("several times"))
     assert compatible(one("about 1,000 troops"), one("a thousand troops"))
     assert not compatible(one("12 people"), one("40 people"))
+
+
+def test_an_age_counts_nothing_and_south_asian_grouping_reads_as_one_number() -> None:
+    # FNC-1 bodies: "the 33-year-old journalist"; an Indian paper's "9,34,200 square feet"
+    assert parse_quantities("The United States said the 33-year-old journalist was killed.") == []
+    assert parse_quantities("a three-year-old boy and a man 40 years old") == []
+    (area,) = parse_quantities("The properties comprise about 9,34,200 square feet.")
+    assert area.value == 934200 and area.approx

@@ -113,7 +113,17 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # "I cannot imagine where this information comes from", "we do not know what it means".
 # Saying nothing of an event is no statement that it did not happen: "did not say",
 # "without specifying where they died".
-UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS) | {"specify", "identify", "name", "disclose"}
+UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS) | {
+    "specify",
+    "identify",
+    "name",
+    "disclose",
+    "indicate",
+    "provide",
+    "give",
+}
+# "We aren't aware of any chlorine attacks": what someone does not know of, not a denial.
+COGNITION_ADJECTIVES = frozenset({"aware", "sure", "certain", "clear", "convinced"})
 COGNITION_VERBS = {
     "know",
     "imagine",
@@ -289,25 +299,35 @@ def _negated(span: Span) -> bool:
     return False
 
 
+_SETTING_PREPOSITIONS = frozenset(
+    {"at", "in", "during", "near", "inside", "outside", "after", "before", "since", "amid"}
+)
+
+
 def _negated_event(span: Span) -> bool:
     """A negation whose scope names an event: "no talk of any cuts", "no such message"."""
     for tok in span:
         if tok.lower_ in NEGATORS and not _open_alternative(tok):
             scope = tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok
+            if tok.lower_ == "without":  # "without indicating the locations": the verb
+                scope = next((c for c in tok.children if c.dep_ in ("pcomp", "pobj")), tok)
             lemma = scope.lemma_.lower()
             if lemma in COGNITION_VERBS or (scope.pos_ == "VERB" and lemma in UNSAYING_VERBS):
                 continue  # "not specifying where they died" denies no death ("no talk" does)
+            if any(c.dep_ == "acomp" and c.lower_ in COGNITION_ADJECTIVES for c in scope.children):
+                continue
             # "we weren't investigating him and that I had told ...": the coordinated clause
             # is outside what the negation denies ...
             # ... nor the clause it judges: "attacking the ports wouldn't be effective"
             # ... nor the subject a predicate is denied of: "the death will not be in vain"
             # ... nor what an adverbial clause takes as given: "didn't hear anything until we
-            # got a letter"
+            # got a letter"; nor where or when: "had not been at the site of the raid"
             outside = {
                 t.i
                 for c in scope.children
                 if c.dep_ in ("conj", "cc", "csubj", "csubjpass", "advcl")
                 or (c.dep_ in ("nsubj", "nsubjpass") and scope.lemma_ == "be")
+                or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS)
                 for t in c.subtree
             }
             if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree if t.i not in outside):

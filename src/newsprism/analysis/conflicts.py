@@ -477,6 +477,8 @@ def find_conflicts(
         sim = cosine(counter.topics, target.texts)
         if not ((shared_event and sim >= LINK_COSINE_WITH_EVENT) or sim >= LINK_COSINE_ALONE):
             continue
+        if not shared_event and _counter_kind(counter) == "contradiction":
+            continue  # a fact is contradicted only by one denying the same kind of event
         # Reported side by side in one article is strong evidence of the link.
         together = bool(set(counter.claim.article_ids) & set(target.claim.article_ids))
         score = sim + (0.3 if shared_event else 0.0) + (0.2 if together else 0.0)
@@ -490,6 +492,8 @@ def find_conflicts(
     found: list[tuple[float, Conflict]] = []
     for score, counter, target in best.values():
         if _counter_kind(counter) == "contradiction":
+            if target.head.negated:
+                continue  # "he had not been at the site" agrees with "he was not at the site"
             explanation = (
                 f"{_who(target)} says “{_short(target.claim.text)}”, but {_who(counter)} states "
                 f"“{_short(counter.claim.text)}”; both cannot be true."

@@ -235,7 +235,9 @@ _SCALE = "|".join(SCALES)
 _VAGUE = "|".join(re.escape(v) for v in sorted(VAGUE, key=len, reverse=True))
 _PLURAL = "|".join(PLURAL_SCALES)
 _APPROX = "|".join(re.escape(a) for a in sorted(set(APPROX_BEFORE), key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, also as South Asian papers group them ("9,34,200" = 934,200)
+_DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_AGE = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
 
 QUANTITY_RE = re.compile(
     rf"""
@@ -390,6 +392,8 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             value, unit = 0.5, "fraction"
         if value is None and low is None:
             continue
+        if _AGE.match(text, end):
+            continue  # "the 33-year-old journalist": an age, not a count of journalists
         is_time = False
         if unit is None:
             unit, is_time = _unit_from_text(text, end)
