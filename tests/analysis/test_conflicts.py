@@ -505,3 +505,32 @@ def test_a_fact_is_contradicted_only_by_a_denial_of_the_same_kind_of_event() -> 
     quotes = [quote(a, caught, "USA Today Sports"), quote(b, species, "Dino Ferrari")]
     _, conflicts = run([a, b], quotes)
     assert [c.kind for c in conflicts if c.kind == "contradiction"] == []
+
+
+def test_a_negation_variant_negates_a_word_the_other_rendering_says() -> None:
+    # FNC-1 bodies quoting the Teletubbies sun baby, and two WSJ statements on the Apple Watch
+    said = "I have changed much since then"
+    a = article("a.txt", "One", f"Jess Smith said: {said}.")
+    b = article("b.txt", "Two", "Jess Smith said: I haven't changed much since then.")
+    quotes = [
+        quote(a, said, "Jess Smith"),
+        quote(b, "I haven't changed much since then", "Jess Smith"),
+    ]
+    _, conflicts = run([a, b], quotes)
+    assert [c.kind for c in conflicts] == ["quote-variant"]
+
+    wanted = (
+        "Specifically, Apple executives wanted to produce a cutting edge health-monitoring "
+        "tool, one capable of measuring a user's blood pressure, heart rate, stress level and "
+        "more"
+    )
+    dropped = (
+        "Other features that didn't make it into the final Apple Watch were blood-pressure and "
+        "blood-oxygen-level tracking"
+    )
+    c = article("c.txt", "One", f"{wanted}, according to The Wall Street Journal.")
+    d = article("d.txt", "Two", f"{dropped}, according to The Journal.")
+    wsj = "The Wall Street Journal"
+    quotes = [quote(c, wanted, wsj, cue="according to"), quote(d, dropped, wsj, cue="according to")]
+    _, conflicts = run([c, d], quotes)
+    assert conflicts == []

@@ -199,6 +199,7 @@ class Assertion:
     negated: bool = False
     denial: bool = False  # calls something false
     negated_event: bool = False  # the negation's scope names an event (EVENT_FAMILIES)
+    negated_words: set[str] = field(default_factory=set)  # lemmas the negations apply to
     stability: bool = False  # says something did not change
     quantities: list[Quantity] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # entity names and proper nouns, casefolded
@@ -279,24 +280,25 @@ def _open_alternative(tok: Token) -> bool:
     return (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "or") or after in {"only", "just"}
 
 
-def _negated(span: Span) -> bool:
-    for tok in span:
-        if _open_alternative(tok):
-            continue
-        if tok.lower_ in NEGATORS and tok.dep_ in (
-            "neg",
-            "det",
-            "advmod",
-            "nsubj",
-            "dobj",
-            "attr",
-            "npadvmod",
-            "pobj",
-            "cc",
-            "preconj",
-        ):
-            return True
-    return False
+_NEGATOR_DEPS = frozenset(
+    {"neg", "det", "advmod", "nsubj", "dobj", "attr", "npadvmod", "pobj", "cc", "preconj"}
+)
+
+
+def _negations(span: Span) -> list[Token]:
+    return [
+        tok
+        for tok in span
+        if tok.lower_ in NEGATORS and tok.dep_ in _NEGATOR_DEPS and not _open_alternative(tok)
+    ]
+
+
+def _negated_words(span: Span) -> set[str]:
+    """What each negation applies to: the verb of "didn't make it", the noun of "no cuts"."""
+    return {
+        (tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok).lemma_.lower()
+        for tok in _negations(span)
+    }
 
 
 _SETTING_PREPOSITIONS = frozenset(
@@ -340,7 +342,8 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
 
     ``index`` is the span's parse; its entities are read from it, not from ``Span.ents``,
     which walks the whole document on each read."""
-    assertion.negated = _negated(span)
+    assertion.negated = bool(_negations(span))
+    assertion.negated_words = _negated_words(span)
     assertion.negated_event = _negated_event(span)
     assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(
         t.lemma_.lower() in DENIAL_VERBS for t in span

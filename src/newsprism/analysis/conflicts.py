@@ -517,7 +517,7 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
     clash = _incompatible(a.claim.quantities, b.claim.quantities)
     if sa and sa == sb:
         if sim < VARIANT_COSINE or not (
-            clash or (a.head.negated != b.head.negated and sim >= 0.75)
+            clash or (a.head.negated != b.head.negated and sim >= 0.75 and _negates_the_same(a, b))
         ):
             return out
         what = (
@@ -555,6 +555,14 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
         )
         out.append((score, _conflict("scope-difference", a, b, explanation)))
     return out
+
+
+def _negates_the_same(a: ClaimView, b: ClaimView) -> bool:
+    """One rendering negates a word the other says: "didn't make it" and "made it" are one
+    statement rendered two ways; "didn't make it into the watch" and "wanted to produce a
+    tool" are two statements."""
+    negated, other = (a.head, b.head) if a.head.negated else (b.head, a.head)
+    return bool(negated.negated_words & other.lemmas)
 
 
 def _same_act(a: Assertion, b: Assertion) -> bool:
