@@ -38,6 +38,7 @@ def test_a_negation_that_denies_an_event(sentence: str) -> None:
         "We aren't aware of any chlorine attacks against the Iraqi forces.",
         # more, not less
         "The death will call not only for the death of his killers, but also their families.",
+        "We will not do the air strikes alone.",
         # where, and what it is said of
         "He had not been at the site of the raid.",
         "The death of the pilot will not be in vain.",

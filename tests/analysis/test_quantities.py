@@ -79,3 +79,14 @@ def test_an_age_counts_nothing_and_south_asian_grouping_reads_as_one_number() ->
     assert parse_quantities("a three-year-old boy and a man 40 years old") == []
     (area,) = parse_quantities("The properties comprise about 9,34,200 square feet.")
     assert area.value == 934200 and area.approx
+
+
+def test_a_share_counts_what_its_whole_counts_and_the_whole_is_no_claim() -> None:
+    # FNC-1 body: "the death of 300 out of 400 soldiers" is no figure of 400 against 300
+    nlp = load_nlp()
+    for sentence, value in [
+        ("The gas attack resulted in the death of 300 out of 400 soldiers.", 300),
+        ("Two of the 12 victims were children.", 2),
+    ]:
+        (share,) = quantities_in_span(nlp(sentence)[:])
+        assert share.value == value and share.unit in {"soldier", "victim"}

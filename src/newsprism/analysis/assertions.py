@@ -301,6 +301,7 @@ def _negated_words(span: Span) -> set[str]:
     }
 
 
+_NOT_ONLY = frozenset({"alone", "only", "just", "merely", "simply", "solely"})
 _SETTING_PREPOSITIONS = frozenset(
     {"at", "in", "during", "near", "inside", "outside", "after", "before", "since", "amid"}
 )
@@ -318,6 +319,12 @@ def _negated_event(span: Span) -> bool:
                 continue  # "not specifying where they died" denies no death ("no talk" does)
             if any(c.dep_ == "acomp" and c.lower_ in COGNITION_ADJECTIVES for c in scope.children):
                 continue
+            near = {scope.i} | {c.i for c in scope.children}
+            if any(
+                t.dep_ == "advmod" and t.lower_ in _NOT_ONLY and t.head.i in near
+                for t in scope.subtree
+            ):
+                continue  # "We will not do the air strikes alone": they will be done
             # "we weren't investigating him and that I had told ...": the coordinated clause
             # is outside what the negation denies ...
             # ... nor the clause it judges: "attacking the ports wouldn't be effective"

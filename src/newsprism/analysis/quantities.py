@@ -237,6 +237,8 @@ _PLURAL = "|".join(PLURAL_SCALES)
 _APPROX = "|".join(re.escape(a) for a in sorted(set(APPROX_BEFORE), key=len, reverse=True))
 # Thousands grouped by commas, also as South Asian papers group them ("9,34,200" = 934,200)
 _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "300 out of 400 soldiers", "two of the 12 victims": a share and the whole it is of
+_SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
 _AGE = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
 
 QUANTITY_RE = re.compile(
@@ -433,10 +435,22 @@ def quantities_in_span(span: Span) -> list[Quantity]:
     doc = span.doc
     base = span.start_char
     results: list[Quantity] = []
-    for item in find_quantities(span.text):
+    text = span.text
+    found = find_quantities(text)
+
+    def share_of(part: FoundQuantity, whole: FoundQuantity) -> bool:
+        between = _SHARE_OF.match(text, part.end)
+        return between is not None and between.end() == whole.start
+
+    for k, item in enumerate(found):
         quantity = item.quantity
+        if k and share_of(found[k - 1], item):
+            continue  # the whole a share is of: no claim about the same measure
         if quantity.unit not in SPECIAL_UNITS:
-            unit = _parsed_unit(doc, base + item.start, base + item.end)
+            counted = item
+            if k + 1 < len(found) and share_of(item, found[k + 1]):
+                counted = found[k + 1]  # "300 out of 400 soldiers" counts soldiers
+            unit = _parsed_unit(doc, base + counted.start, base + counted.end)
             quantity = quantity.model_copy(update={"unit": unit})
         results.append(quantity)
     return results
