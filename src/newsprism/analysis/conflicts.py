@@ -205,6 +205,8 @@ def counted_phrase(span: Span, quantity: Quantity) -> str | None:
             words.append(f"{owner}'s" if owner else tok.text)
             continue
         words.append(tok.text)
+    while words and words[0].lower() in {"out", "of"}:
+        words.pop(0)  # "300 out of 400 soldiers" counts soldiers
     phrase = " ".join(words).replace(" 's", "'s").strip()
     return phrase or None
 
