@@ -534,3 +534,20 @@ def test_a_negation_variant_negates_a_word_the_other_rendering_says() -> None:
     quotes = [quote(c, wanted, wsj, cue="according to"), quote(d, dropped, wsj, cue="according to")]
     _, conflicts = run([c, d], quotes)
     assert conflicts == []
+
+
+def test_an_analysts_prices_for_different_models_are_not_misquotes_of_one() -> None:
+    # FNC-1 bodies on Piper Jaffray's Apple Watch price estimates
+    texts = [
+        "the stainless steel Apple Watch will be priced at $499",
+        "base model Apple Watch Edition devices will start at $4,999",
+        "the elastomer bands for the Apple Watch Sport will range in price from $29 to $39",
+        "the mid-tier Apple Watch could start at anywhere from $499 to $549",
+    ]
+    articles = [
+        article(f"{i}.txt", f"Outlet {i}", f"Analyst Gene Munster said {t}.")
+        for i, t in enumerate(texts)
+    ]
+    quotes = [quote(a, t, "Gene Munster") for a, t in zip(articles, texts, strict=True)]
+    _, conflicts = run(articles, quotes)
+    assert len([c for c in conflicts if c.kind == "quote-variant"]) <= 1

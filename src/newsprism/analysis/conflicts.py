@@ -508,9 +508,33 @@ def find_conflicts(
             )
             found.append((score, _conflict("denial", target, counter, explanation)))
 
-    for a, b in pairs:
-        found.extend(_pair_conflicts(a, b, cosine(a.texts, b.texts)))
+    scored = [(cosine(a.texts, b.texts), a, b) for a, b in pairs]
+    for sim, a, b in _one_rendering_each(scored):
+        found.extend(_pair_conflicts(a, b, sim))
     return _deduplicate(found, views, entities)
+
+
+def _one_rendering_each(
+    scored: list[tuple[float, ClaimView, ClaimView]],
+) -> list[tuple[float, ClaimView, ClaimView]]:
+    """Pairs of one speaker's statements are kept only when each is the other's closest:
+    a statement has one other rendering, so an analyst's ten prices for ten models are ten
+    statements, not forty-five misquotes of one. Pairs of two speakers all stay."""
+    best: dict[str, float] = {}
+    for sim, a, b in scored:
+        if a.claim.speaker and a.claim.speaker == b.claim.speaker:
+            for view in (a, b):
+                best[view.claim.id] = max(best.get(view.claim.id, -1.0), sim)
+    return [
+        (sim, a, b)
+        for sim, a, b in scored
+        if not (a.claim.speaker and a.claim.speaker == b.claim.speaker)
+        or (
+            sim >= best[a.claim.id]
+            and sim >= best[b.claim.id]
+            and lexical_overlap(a.head, b.head) >= LINK_MIN_OVERLAP
+        )
+    ]
 
 
 def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float, Conflict]]:
