@@ -770,6 +770,12 @@ class _ArticleQuotes:
                 if asked is not None:
                     return asked
         subject = self.subject_of(verb)
+        if (
+            subject is not None
+            and subject.lower_ == "which"
+            and lemma in EVIDENCE_LEMMAS | {"explain"}
+        ):
+            return None  # "..., which explains its wide reach": a fact, no one speaking
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the president saying that ..."
             subject = verb.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
