@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analysis.assertions import Assertion, annotate
-from newsprism.analysis.entities import EntityIndex
-from newsprism.nlp.pipeline import DocIndex, load_nlp
+from newsprism.analysis.assertions import Assertion, annotate, extract_assertions
+from newsprism.analysis.entities import EntityIndex, resolve_entities
+from newsprism.analysis.quotes import extract_quotes
+from newsprism.model import Article
+from newsprism.nlp.pipeline import DocIndex, load_nlp, parse_story
 
 
 def negated_event(sentence: str) -> bool:
@@ -48,3 +50,18 @@ def test_a_negation_that_denies_an_event(sentence: str) -> None:
 )
 def test_a_negation_that_denies_no_event(sentence: str) -> None:
     assert not negated_event(sentence)
+
+
+def test_which_explains_is_a_fact_and_which_said_an_organisation() -> None:
+    # FNC-1 body on a Banksy hoax; "which said" as the seeds write it
+    text = (
+        "There are a lot of fake Banksy accounts on social media but the one that scraped "
+        "Lucille Clerc's image has over a million followers, which explains its wide reach.\n\n"
+        "The contract went to Rostec, which said the staff had not changed."
+    )
+    story = parse_story([Article(id="a", text=text)])
+    entities = resolve_entities(story)
+    assertions = extract_assertions(story, extract_quotes(story, entities), entities)
+    speakers = {a.text.split()[0]: a.speaker for a in assertions}
+    assert speakers["There"] is None  # the article's own statement
+    assert speakers["the"] == "Rostec"

@@ -1192,14 +1192,3 @@ def test_the_site_is_the_website_that_spoke_last() -> None:
     )
     q = quote_with(quotes_of(text), "credible scientific entity")
     assert q.speaker == "Snopes.com"
-
-
-def test_which_explains_is_a_fact_and_which_said_an_organisation() -> None:
-    # FNC-1 body on a Banksy hoax; the seeds' "Rostec, which said"
-    quotes = quotes_of(
-        "There are a lot of fake Banksy accounts on social media but the one that scraped "
-        "Lucille Clerc's image has over a million followers, which explains its wide reach.\n\n"
-        "The contract went to Rostec, which said the staff had not changed."
-    )
-    assert all("fake Banksy accounts" not in q.text for q in quotes)
-    assert said_by(quote_with(quotes, "staff had not changed")) == "Rostec"

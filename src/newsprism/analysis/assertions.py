@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analysis.cues import CUE_LEMMAS
+from newsprism.analysis.cues import CUE_LEMMAS, FACT_CUE_LEMMAS
 from newsprism.analysis.entities import EntityIndex
 from newsprism.analysis.quantities import Transition, find_transition, quantities_in_span
 from newsprism.config import DEFAULT, Settings
@@ -581,6 +581,9 @@ def _sentence_assertions(
             if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB":
                 continue
             subject = _reporter(verb)
+            fact = verb.lemma_.lower() in FACT_CUE_LEMMAS
+            if fact and subject is not None and subject.lower_ == "which":
+                continue  # "..., which explains its wide reach": a fact, no one speaking
             speaker = _speaker_of(subject, article_id, index.text, entities, last_speaker)
             if verb.lemma_.lower() in DENIAL_VERBS:
                 pieces = [sent]  # "X denied the reports as false": the denial is the claim

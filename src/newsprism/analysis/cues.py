@@ -570,6 +570,8 @@ POSSESSIVE_CUE_NOUNS: dict[str, frozenset[str]] = {
         "concern": {"about", "over"},
     }.items()
 }
+# Cues whose subject "which" stands for a fact, not a speaker: "..., which explains its reach".
+FACT_CUE_LEMMAS = EVIDENCE_LEMMAS | {"explain"}
 
 # Cues by which one outlet relays another source's words.
 RELAY_LEMMAS = frozenset({"report", "write", "cite", "quote", "publish", "learn"})

@@ -19,6 +19,7 @@ from newsprism.analysis.cues import (
     CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
+    FACT_CUE_LEMMAS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     NO_OBJECT_LEMMAS,
@@ -770,11 +771,7 @@ class _ArticleQuotes:
                 if asked is not None:
                     return asked
         subject = self.subject_of(verb)
-        if (
-            subject is not None
-            and subject.lower_ == "which"
-            and lemma in EVIDENCE_LEMMAS | {"explain"}
-        ):
+        if subject is not None and subject.lower_ == "which" and lemma in FACT_CUE_LEMMAS:
             return None  # "..., which explains its wide reach": a fact, no one speaking
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the president saying that ..."
             subject = verb.head
