@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsprism.analysis.claims import build_claims
 from newsprism.analysis.conflicts import find_conflicts
-from newsprism.analysis.entities import EntityIndex
+from newsprism.analysis.entities import EntityIndex, resolve_entities
+from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article, Quote, stable_id
 from newsprism.nlp.pipeline import parse_story
 
@@ -551,3 +552,26 @@ def test_an_analysts_prices_for_different_models_are_not_misquotes_of_one() -> N
     quotes = [quote(a, t, "Gene Munster") for a, t in zip(articles, texts, strict=True)]
     _, conflicts = run(articles, quotes)
     assert len([c for c in conflicts if c.kind == "quote-variant"]) <= 1
+
+
+def test_no_one_disputes_their_own_spokesman() -> None:
+    # FNC-1 bodies on Comcast and the Tor browser
+    a = article(
+        "a.txt",
+        "One",
+        '"This story is wildly inaccurate," Comcast spokesperson Charlie Douglas told Ars.\n\n'
+        'While Comcast publishes an acceptable use policy, the company "doesn’t monitor users’ '
+        'browser software or Web surfing and has no program addressing the Tor browser," '
+        "Douglas said.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "Reports that Comcast will deny Internet service to users of the Tor Internet browser "
+        "are false, Comcast says in a new blog post.",
+    )
+    story = parse_story([a, b])
+    index = resolve_entities(story)
+    quotes = extract_quotes(story, index)
+    claims = build_claims(story, quotes, index)
+    assert find_conflicts(story, claims, quotes, index) == []

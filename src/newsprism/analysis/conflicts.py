@@ -411,7 +411,9 @@ def _shares_content(a: Assertion, b: Assertion) -> bool:
     return len(shared) >= LINK_MIN_SHARED_WORDS and lexical_overlap(a, b) >= LINK_MIN_OVERLAP
 
 
-def _link_candidates(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView, bool]]:
+def _link_candidates(
+    views: list[ClaimView], entities: EntityIndex
+) -> list[tuple[ClaimView, ClaimView, bool]]:
     """(counter, target, shared event) pairs worth a cosine: structure first, then meaning."""
     pairs = []
     for counter in (v for v in views if _is_counter(v)):
@@ -420,7 +422,9 @@ def _link_candidates(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView,
             if (
                 target is counter
                 or _is_counter(target)
-                or target.claim.speaker in (None, counter.claim.speaker)
+                or target.claim.speaker is None
+                # no one disputes their own side: "Comcast" and "Comcast spokesman" Douglas
+                or _same_voice(target.claim.speaker, counter.claim.speaker, entities)
                 or _self_named(target)
                 or _asserts_itself(counter, target)
             ):
@@ -459,7 +463,7 @@ def find_conflicts(
     views = _views(story, claims, quotes, entities)
     if len(views) < 2:
         return []
-    links = _link_candidates(views)
+    links = _link_candidates(views, entities)
     pairs = _pair_candidates(views)
     # Embed only what a candidate compares, once, in one batch (the claims stage has
     # already embedded most of these wordings, so the cache answers them).
