@@ -1192,3 +1192,14 @@ def test_the_site_is_the_website_that_spoke_last() -> None:
     )
     q = quote_with(quotes_of(text), "credible scientific entity")
     assert q.speaker == "Snopes.com"
+
+
+def test_the_company_is_the_organisation_the_article_names_most() -> None:
+    # FNC-1 body: the Tor browser, named once in passing, is not "the company"
+    text = (
+        "Comcast has threatened to cut off customers who use Tor, users say. Comcast denies it."
+        "\n\nReports that Comcast will deny Internet service to users of the Tor Internet "
+        "browser are false, the company says in a new blog post."
+    )
+    q = quote_with(quotes_of(text), "are false")
+    assert q.speaker == "Comcast"

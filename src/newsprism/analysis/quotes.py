@@ -10,6 +10,7 @@ corporation", "the deputy foreign minister") to the entity they refer back to, u
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -570,8 +571,13 @@ class _ArticleQuotes:
             ]
             if called:
                 return min(called, key=lambda c: c[:2])[2]
+            # else the organisation the article has named most so far ("the company" is
+            # Comcast, not the Tor browser named once in passing), the latest on a tie
             earlier = [e for s, e in orgs if s < tok.idx]
-            return earlier[-1] if earlier else None
+            if not earlier:
+                return None
+            counts = Counter(e.id for e in earlier)
+            return max(reversed(earlier), key=lambda e: counts[e.id])
         return None
 
     def group_speaking_before(self, tok: Token) -> Token | None:
