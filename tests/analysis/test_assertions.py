@@ -65,3 +65,29 @@ def test_which_explains_is_a_fact_and_which_said_an_organisation() -> None:
     speakers = {a.text.split()[0]: a.speaker for a in assertions}
     assert speakers["There"] is None  # the article's own statement
     assert speakers["the"] == "Rostec"
+
+
+def denial(sentence: str) -> bool:
+    doc = load_nlp()(sentence)
+    assertion = Assertion("a", 0, len(sentence), sentence, None, "narration")
+    return annotate(assertion, doc[:], EntityIndex(), DocIndex(doc)).denial
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denies"),
+    [
+        ("The Kremlin denied on Tuesday that it had informed Washington.", True),
+        ("Rostec denied information reported by the Wall Street Journal.", True),
+        ("The ministry rejected the reports.", True),
+        # FNC-1 bodies: turning down and withholding are no denials
+        (
+            "Isis was demanding millions, but the US has a policy of rejecting ransom demands.",
+            False,
+        ),
+        ("Comcast will deny Internet service to users of the Tor browser.", False),
+    ],
+)
+def test_a_verb_of_denial_calls_something_untrue_only_when_it_denies_a_claim(
+    sentence: str, denies: bool
+) -> None:
+    assert denial(sentence) is denies

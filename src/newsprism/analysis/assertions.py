@@ -301,6 +301,75 @@ def _negated_words(span: Span) -> set[str]:
     }
 
 
+# What "deny" withholds rather than calls untrue: "deny Internet service to users".
+_WITHHELD_NOUNS = frozenset(
+    {
+        "service",
+        "access",
+        "entry",
+        "permission",
+        "request",
+        "visa",
+        "bail",
+        "application",
+        "benefit",
+        "right",
+        "treatment",
+        "care",
+        "membership",
+        "admission",
+        "passage",
+    }
+)
+# What one rejects or disputes as untrue, rather than turns down: "rejected the reports",
+# not "rejecting ransom demands".
+_CLAIM_NOUNS = frozenset(
+    {
+        "report",
+        "claim",
+        "allegation",
+        "accusation",
+        "charge",
+        "rumour",
+        "rumor",
+        "story",
+        "suggestion",
+        "notion",
+        "idea",
+        "assertion",
+        "information",
+        "account",
+        "speculation",
+        "statement",
+        "theory",
+        "finding",
+        "figure",
+        "number",
+        "estimate",
+        "assessment",
+        "characterization",
+        "characterisation",
+        "narrative",
+        "version",
+        "conclusion",
+    }
+)
+
+
+def _denies(tok: Token) -> bool:
+    """A verb of denial used to call something untrue."""
+    lemma = tok.lemma_.lower()
+    if lemma not in DENIAL_VERBS:
+        return False
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None or lemma in {"refute", "debunk", "rebut", "disprove"}:
+        return True
+    noun = obj.lemma_.lower()
+    if lemma == "deny":
+        return noun not in _WITHHELD_NOUNS
+    return noun in _CLAIM_NOUNS or obj.pos_ == "PRON"
+
+
 _NOT_ONLY = frozenset({"alone", "only", "just", "merely", "simply", "solely"})
 _SETTING_PREPOSITIONS = frozenset(
     {"at", "in", "during", "near", "inside", "outside", "after", "before", "since", "amid"}
@@ -352,9 +421,7 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
     assertion.negated = bool(_negations(span))
     assertion.negated_words = _negated_words(span)
     assertion.negated_event = _negated_event(span)
-    assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(
-        t.lemma_.lower() in DENIAL_VERBS for t in span
-    )
+    assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(_denies(t) for t in span)
     assertion.stability = bool(STABILITY.search(span.text))
     assertion.quantities = quantities_in_span(span)
     names: set[str] = set()
@@ -581,6 +648,8 @@ def _sentence_assertions(
             if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB":
                 continue
             subject = _reporter(verb)
+            if verb.lemma_.lower() in DENIAL_VERBS and not _denies(verb):
+                continue  # "a policy of rejecting ransom demands": no one reporting anything
             fact = verb.lemma_.lower() in FACT_CUE_LEMMAS
             if fact and subject is not None and subject.lower_ == "which":
                 continue  # "..., which explains its wide reach": a fact, no one speaking
