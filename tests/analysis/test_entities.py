@@ -473,3 +473,13 @@ def test_a_place_owning_a_title_and_name_is_a_place_and_a_person() -> None:
     assert king is not None and king.type == "PERSON" and king.name == "Abdullah"
     assert king.description == "King"
     assert not any("’s" in e.name for e in index.entities)
+
+
+def test_an_adverb_opening_the_sentence_is_not_part_of_a_first_name() -> None:
+    # FNC-1 body on the Teletubbies sun baby
+    index = index_of(
+        "Jess Smith, 19, revealed she was the baby in the sun. Luckily Jess was a happy baby, "
+        "her mother said."
+    )
+    assert not any(e.name.startswith("Luckily") for e in index.entities)
+    assert index.find("Jess Smith") is not None

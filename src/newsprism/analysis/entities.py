@@ -634,10 +634,13 @@ def _without_common_noun_head(
     as a common noun, or an adverb, is not part of the name after it: "Mates Casey Dean and
     Eduard Nitz wish ...", "Teammates Philip Rivers ..." (tagged an organisation), "Luckily
     Jess Smith ...". Returns (name, the noun as a title, label)."""
-    if label not in {"PERSON", "ORG"} or len(tokens) < 3 or not tokens[0].is_sent_start:
+    if label not in {"PERSON", "ORG"} or len(tokens) < 2 or not tokens[0].is_sent_start:
         return tokens, [], label
     word = tokens[0].lower_
-    adverb = tokens[0].pos_ == "ADV"  # "Luckily Jess Smith said ..."
+    adverb = tokens[0].pos_ == "ADV"  # "Luckily Jess Smith said ...", "Luckily Jess ..."
+    rest_known = fold(_joined(tokens[1:])) in names.people | names.first_names
+    if len(tokens) < 3 and not (adverb and rest_known):
+        return tokens, [], label
     if not adverb and not {word, word.removesuffix("s")} & names.common_nouns:
         return tokens, [], label
     rest = tokens[1:]
