@@ -575,3 +575,25 @@ def test_no_one_disputes_their_own_spokesman() -> None:
     quotes = extract_quotes(story, index)
     claims = build_claims(story, quotes, index)
     assert find_conflicts(story, claims, quotes, index) == []
+
+
+def test_declining_to_confirm_or_deny_is_no_claim() -> None:
+    # FNC-1 bodies on the naming of "Jihadi John"
+    a = article(
+        "a.txt",
+        "One",
+        "Downing Street declined to confirm or deny that the reported name was known to the "
+        "intelligence and security services.",
+    )
+    b = article(
+        "b.txt",
+        "Two",
+        "Scotland Yard would not confirm the name, and Downing Street declined to comment on "
+        "the report.",
+    )
+    story = parse_story([a, b])
+    index = resolve_entities(story)
+    quotes = extract_quotes(story, index)
+    claims = build_claims(story, quotes, index)
+    assert not any("confirm or deny" in c.text for c in claims)
+    assert find_conflicts(story, claims, quotes, index) == []

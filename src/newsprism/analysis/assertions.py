@@ -101,7 +101,9 @@ NEGATORS = {
 }
 QUESTION_OR_NONFACT = re.compile(r"\?\s*[\"”’]?$")
 NON_COMMENT = re.compile(
-    r"\b(?:declined|refused) to comment|did not (?:respond|reply|comment)", re.IGNORECASE
+    r"\b(?:declined|refused|would not|wouldn't|did not|didn't) (?:to )?"
+    r"(?:comment|confirm|respond|reply|discuss)\b|\b(?:had|has|have) no comment\b",
+    re.IGNORECASE,
 )
 LEADING_COMPLEMENTIZER = re.compile(
     r"(?:in a statement |on twitter )?(?:that|as) [\"“‘']?", re.IGNORECASE
@@ -524,6 +526,9 @@ def extract_assertions(
             cue_lemma = _lemma(lemmas, quote.cue)
             denied = cue_lemma in DENIAL_VERBS and not DENIAL_PHRASES.search(quote.text)
             pieces = _reporting_sentence(index, quote) if denied else _quote_pieces(doc, quote)
+            if denied and any(NON_COMMENT.search(p.text) for p in pieces):
+                covered.append(quote.span)  # "declined to confirm or deny that ...": no claim
+                continue
             if not denied and pieces:
                 clauses = [p for p in pieces if _has_subject(p)]
                 # "accused Democrats of filing the suit", "called the allegations a 'sham'":
