@@ -91,3 +91,17 @@ def test_a_verb_of_denial_calls_something_untrue_only_when_it_denies_a_claim(
     sentence: str, denies: bool
 ) -> None:
     assert denial(sentence) is denies
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attack did not only kill soldiers but also civilians.",
+        "The attack did not just kill soldiers but also civilians.",
+        "They asked whether or not the talks would go on.",
+    ],
+)
+def test_more_rather_than_less_and_an_open_question_are_no_negation(sentence: str) -> None:
+    doc = load_nlp()(sentence)
+    assertion = Assertion("a", 0, len(sentence), sentence, None, "narration")
+    assert not annotate(assertion, doc[:], EntityIndex(), DocIndex(doc)).negated

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from newsprism.analysis.assertions import Assertion, annotate
 from newsprism.analysis.claims import build_claims
-from newsprism.analysis.conflicts import find_conflicts
+from newsprism.analysis.conflicts import counted_phrase, find_conflicts, negates_the_same
 from newsprism.analysis.entities import EntityIndex, resolve_entities
+from newsprism.analysis.quantities import quantities_in_span
 from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article, Quote, stable_id
-from newsprism.nlp.pipeline import parse_story
+from newsprism.nlp.pipeline import DocIndex, load_nlp, parse_story
 
 
 def quote(article: Article, text: str, speaker: str, cue: str = "said") -> Quote:
@@ -520,21 +522,30 @@ def test_a_negation_variant_negates_a_word_the_other_rendering_says() -> None:
     _, conflicts = run([a, b], quotes)
     assert [c.kind for c in conflicts] == ["quote-variant"]
 
-    wanted = (
-        "Specifically, Apple executives wanted to produce a cutting edge health-monitoring "
-        "tool, one capable of measuring a user's blood pressure, heart rate, stress level and "
-        "more"
-    )
-    dropped = (
+
+def test_a_negated_rendering_negates_a_word_the_other_says() -> None:
+    # FNC-1 bodies quoting the Wall Street Journal on the Apple Watch: two statements, not
+    # one rendered with and without a negation
+    nlp = load_nlp()
+
+    def head(text: str) -> Assertion:
+        doc = nlp(text)
+        return annotate(
+            Assertion("a", 0, len(text), text, None, "quote"), doc[:], EntityIndex(), DocIndex(doc)
+        )
+
+    dropped = head(
         "Other features that didn't make it into the final Apple Watch were blood-pressure and "
         "blood-oxygen-level tracking"
     )
-    c = article("c.txt", "One", f"{wanted}, according to The Wall Street Journal.")
-    d = article("d.txt", "Two", f"{dropped}, according to The Journal.")
-    wsj = "The Wall Street Journal"
-    quotes = [quote(c, wanted, wsj, cue="according to"), quote(d, dropped, wsj, cue="according to")]
-    _, conflicts = run([c, d], quotes)
-    assert conflicts == []
+    wanted = head(
+        "Apple executives wanted to produce a cutting edge health-monitoring tool, one capable "
+        "of measuring a user's blood pressure"
+    )
+    tracked = head("The first Apple Watch tracked the blood pressure of its wearer")
+    untracked = head("The first Apple Watch didn't track the blood pressure of its wearer")
+    assert not negates_the_same(dropped, wanted)
+    assert negates_the_same(untracked, tracked) and negates_the_same(tracked, untracked)
 
 
 def test_an_analysts_prices_for_different_models_are_not_misquotes_of_one() -> None:
@@ -597,3 +608,10 @@ def test_declining_to_confirm_or_deny_is_no_claim() -> None:
     claims = build_claims(story, quotes, index)
     assert not any("confirm or deny" in c.text for c in claims)
     assert find_conflicts(story, claims, quotes, index) == []
+
+
+def test_a_share_counts_the_noun_of_its_whole() -> None:
+    # FNC-1 body on the chlorine attack near Fallujah
+    doc = load_nlp()("ISIS killed 300 out of 400 soldiers they besieged.")
+    (share,) = quantities_in_span(doc[:])
+    assert counted_phrase(doc[:], share) == "soldiers"

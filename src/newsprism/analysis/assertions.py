@@ -111,8 +111,6 @@ LEADING_COMPLEMENTIZER = re.compile(
 # A lead-in that announces what follows on a new line.
 INTRODUCTION = re.compile(r"[^\n]{0,80}:[ \t]*\n\s*")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-# A negated verb of knowing or imagining voices doubt, not that the event did not happen:
-# "I cannot imagine where this information comes from", "we do not know what it means".
 # Saying nothing of an event is no statement that it did not happen: "did not say",
 # "without specifying where they died".
 UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS) | {
@@ -126,6 +124,8 @@ UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS) | {
 }
 # "We aren't aware of any chlorine attacks": what someone does not know of, not a denial.
 COGNITION_ADJECTIVES = frozenset({"aware", "sure", "certain", "clear", "convinced"})
+# A negated verb of knowing or imagining voices doubt, not that the event did not happen:
+# "I cannot imagine where this information comes from", "we do not know what it means".
 COGNITION_VERBS = {
     "know",
     "imagine",
@@ -295,11 +295,11 @@ def _negations(span: Span) -> list[Token]:
     ]
 
 
-def _negated_words(span: Span) -> set[str]:
+def _negated_words(negations: list[Token]) -> set[str]:
     """What each negation applies to: the verb of "didn't make it", the noun of "no cuts"."""
     return {
         (tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok).lemma_.lower()
-        for tok in _negations(span)
+        for tok in negations
     }
 
 
@@ -420,8 +420,9 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
 
     ``index`` is the span's parse; its entities are read from it, not from ``Span.ents``,
     which walks the whole document on each read."""
-    assertion.negated = bool(_negations(span))
-    assertion.negated_words = _negated_words(span)
+    negations = _negations(span)
+    assertion.negated = bool(negations)
+    assertion.negated_words = _negated_words(negations)
     assertion.negated_event = _negated_event(span)
     assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(_denies(t) for t in span)
     assertion.stability = bool(STABILITY.search(span.text))
@@ -650,16 +651,16 @@ def _sentence_assertions(
         reported = False
         seen: set[tuple[int, int]] = set()
         for verb in sent:
-            if verb.lemma_.lower() not in REPORTING_VERBS or verb.pos_ != "VERB":
+            lemma = verb.lemma_.lower()
+            if lemma not in REPORTING_VERBS or verb.pos_ != "VERB":
                 continue
             subject = _reporter(verb)
-            if verb.lemma_.lower() in DENIAL_VERBS and not _denies(verb):
+            if lemma in DENIAL_VERBS and not _denies(verb):
                 continue  # "a policy of rejecting ransom demands": no one reporting anything
-            fact = verb.lemma_.lower() in FACT_CUE_LEMMAS
-            if fact and subject is not None and subject.lower_ == "which":
+            if lemma in FACT_CUE_LEMMAS and subject is not None and subject.lower_ == "which":
                 continue  # "..., which explains its wide reach": a fact, no one speaking
             speaker = _speaker_of(subject, article_id, index.text, entities, last_speaker)
-            if verb.lemma_.lower() in DENIAL_VERBS:
+            if lemma in DENIAL_VERBS:
                 pieces = [sent]  # "X denied the reports as false": the denial is the claim
             else:
                 content = _content_of(verb)

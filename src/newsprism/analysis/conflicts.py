@@ -498,8 +498,6 @@ def find_conflicts(
     found: list[tuple[float, Conflict]] = []
     for score, counter, target in best.values():
         if _counter_kind(counter) == "contradiction":
-            if target.head.negated:
-                continue  # "he had not been at the site" agrees with "he was not at the site"
             explanation = (
                 f"{_who(target)} says “{_short(target.claim.text)}”, but {_who(counter)} states "
                 f"“{_short(counter.claim.text)}”; both cannot be true."
@@ -547,7 +545,12 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
     clash = _incompatible(a.claim.quantities, b.claim.quantities)
     if sa and sa == sb:
         if sim < VARIANT_COSINE or not (
-            clash or (a.head.negated != b.head.negated and sim >= 0.75 and _negates_the_same(a, b))
+            clash
+            or (
+                a.head.negated != b.head.negated
+                and sim >= 0.75
+                and negates_the_same(a.head, b.head)
+            )
         ):
             return out
         what = (
@@ -587,11 +590,11 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
     return out
 
 
-def _negates_the_same(a: ClaimView, b: ClaimView) -> bool:
+def negates_the_same(a: Assertion, b: Assertion) -> bool:
     """One rendering negates a word the other says: "didn't make it" and "made it" are one
     statement rendered two ways; "didn't make it into the watch" and "wanted to produce a
     tool" are two statements."""
-    negated, other = (a.head, b.head) if a.head.negated else (b.head, a.head)
+    negated, other = (a, b) if a.negated else (b, a)
     return bool(negated.negated_words & other.lemmas)
 
 

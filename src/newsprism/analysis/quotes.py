@@ -20,7 +20,6 @@ from newsprism.analysis.cues import (
     CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
-    FACT_CUE_LEMMAS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     NO_OBJECT_LEMMAS,
@@ -758,8 +757,6 @@ class _ArticleQuotes:
             return None
         if _has_mark(verb, {"than"}) and any(c.lower_ == "rather" for c in verb.children):
             return None  # "Rather than report Russia's intentions, ...": what was not said
-        if lemma == "oppose" and _has_mark(verb, {"as"}):
-            return None  # "As opposed to a Junior Burger": a comparison
         if lemma in {"show", "call"} and any(
             c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
         ):
@@ -777,8 +774,6 @@ class _ArticleQuotes:
                 if asked is not None:
                     return asked
         subject = self.subject_of(verb)
-        if subject is not None and subject.lower_ == "which" and lemma in FACT_CUE_LEMMAS:
-            return None  # "..., which explains its wide reach": a fact, no one speaking
         if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "the president saying that ..."
             subject = verb.head
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)

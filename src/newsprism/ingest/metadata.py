@@ -155,21 +155,18 @@ _LABEL = (
     r"(?:(?:(?:first|originally|last)\s+)?(?:published|updated|posted|modified|date)"
     r"(?:\s+on)?\s*:?\s+|on\s+)?"
 )
-_DAY = (
-    rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
-)
+_MDY = rf"(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+_DMY = rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}}"
 # What may follow the date on its line: "| Updated 1:32 PM PDT", "Updated: Apr 02, 2009 ...",
 # "- 21:29", "| 5:03pm".
 _TAIL = (
     rf"(?:\s*[|·•–—-]?\s*(?:(?:last\s+)?updated|modified|originally\s+published)\s*:?\s*"
-    rf"(?:{_WEEKDAY}(?:{_DAY}))?{_TIME}(?:\s*{_CLOCK})?"
+    rf"(?:{_WEEKDAY}(?:{_MDY}|{_DMY}))?{_TIME}(?:\s*{_CLOCK})?"
     rf"|\s*[|·•–—-]\s*{_CLOCK})?"
 )
 DATE_LINE = re.compile(
     rf"^{_LABEL}(?:{_CLOCK}[,\s]+)?{_WEEKDAY}(?:"
-    rf"(?P<mdy>(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-    rf"|(?P<dmy>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})\.?,?\s+\d{{4}})"
+    rf"(?P<mdy>{_MDY})|(?P<dmy>{_DMY})"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
     rf"){_TIME}{_TAIL}\s*$",
     re.IGNORECASE,
