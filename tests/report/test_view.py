@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from newsprism.model import Article, Brief, Claim, Quote, StoryInfo, TimelineEvent, stable_id
 from newsprism.report.html import to_html
 from newsprism.report.markdown import to_markdown
-from newsprism.report.view import QuoteGroupView, build_view
+from newsprism.report.view import QuoteGroupView, build_view, counted
 
 NYT_KIM = (
     "SEOUL, South Korea — North Korea's leader, Kim Jong-un, announced early Saturday that his "
@@ -315,3 +315,11 @@ def test_unnamed_speakers_are_described_quote_by_quote_not_as_one() -> None:
     assert "source: The Korean Central News Agency" in md
     html = to_html(_brief([huffpost], quotes))
     assert "source: North Korean state media" in html
+
+
+def test_counts_read_singular_and_plural() -> None:
+    assert [counted(n, "outlet") for n in (0, 1, 2)] == ["0 outlets", "1 outlet", "2 outlets"]
+    assert (
+        counted(3, "story", "stories") == "3 stories"
+        and counted(1, "story", "stories") == "1 story"
+    )

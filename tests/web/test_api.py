@@ -27,6 +27,7 @@ def test_ingest_seeds_and_read_the_story_brief(client: TestClient) -> None:
     assert listing["total"] == 1 and listing["limit"] == 20 and listing["offset"] == 0
     assert listing["items"][0]["id"] == story_id
     assert listing["items"][0]["size"] == 5
+    assert "1 story, showing 1–1" in client.get("/").text  # singular on the stories page
     brief = client.get(f"/api/stories/{story_id}/brief").json()
     validate_brief_json(brief)
     assert {a["file"] for a in brief["articles"]} == {p.name for p in seed_files()}

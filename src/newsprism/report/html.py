@@ -16,18 +16,20 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from newsprism.model import SCHEMA_VERSION, Brief
-from newsprism.report.view import build_view
+from newsprism.report.view import build_view, counted
 
 
 @cache
 def template_env() -> Environment:
     """The report templates; the web app adds its own loader in front of this one."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("newsprism.report", "templates"),
         autoescape=select_autoescape(["html", "j2", "html.j2"], default=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["counted"] = counted
+    return env
 
 
 def _source(name: str) -> str:

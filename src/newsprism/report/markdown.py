@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 
 from newsprism.model import Brief
-from newsprism.report.view import ArticleView, BriefView, Rendering, SpeakerView, build_view
+from newsprism.report.view import (
+    ArticleView,
+    BriefView,
+    Rendering,
+    SpeakerView,
+    build_view,
+    counted,
+)
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~&])")
 _LINE_START_MARK = re.compile(r"^(\s*)([-+=])")
@@ -36,11 +43,6 @@ def _escape_line_start(text: str) -> str:
     """A leading list, heading or quote marker escaped so the line stays a paragraph."""
     text = _LINE_START_MARK.sub(r"\1\\\2", text)
     return _LINE_START_NUMBER.sub(r"\1\\\2", text)
-
-
-def _count(n: int, noun: str) -> str:
-    """``n`` and the noun, plural unless ``n`` is 1: "1 outlet", "2 outlets"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _refs(numbers: list[int]) -> str:
@@ -74,11 +76,11 @@ def _header(view: BriefView) -> list[str]:
     outlets = ", ".join(md_escape(o) for o in view.outlets)
     quotes = sum(s.count for s in view.speakers)
     return [
-        f"{_count(len(view.articles), 'article')} from {_count(len(view.outlets), 'source')}"
+        f"{counted(len(view.articles), 'article')} from {counted(len(view.outlets), 'source')}"
         f"{span}: {outlets}.",
         "",
-        f"{_count(len(view.conflicts), 'conflict')}, {_count(quotes, 'quote')}, "
-        f"{_count(len(view.claims), 'claim')}. "
+        f"{counted(len(view.conflicts), 'conflict')}, {counted(quotes, 'quote')}, "
+        f"{counted(len(view.claims), 'claim')}. "
         "Numbers in brackets cite the articles listed at the end.",
         "",
     ]
@@ -112,7 +114,7 @@ def _speaker_block(s: SpeakerView) -> list[str]:
             lines.append(f"- “{md_escape(r.text)}” ({_how(r)}) [{r.ref}]")
             continue
         note = "renderings differ" if group.differs else "same wording"
-        lines.append(f"- Carried by {_count(len(group.outlets), 'outlet')} ({note}):")
+        lines.append(f"- Carried by {counted(len(group.outlets), 'outlet')} ({note}):")
         for r in group.renderings:
             lines.append(f"  - {md_escape(r.outlet)}: “{md_escape(r.text)}” ({_how(r)}) [{r.ref}]")
     lines.append("")

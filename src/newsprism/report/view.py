@@ -61,6 +61,11 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun, plural unless ``n`` is 1: "1 outlet", "2 outlets", "3 stories"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
 def format_date(value: date | None, precision: str = "day") -> str:
     if value is None:
         return ""

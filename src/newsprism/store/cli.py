@@ -59,6 +59,7 @@ def stories(
 
 def recluster(db: DbOption = DEFAULT_DB) -> None:
     """Re-cluster every stored article at once (agglomerative, the online similarity)."""
+    from newsprism.report.view import counted
     from newsprism.store.db import open_store
     from newsprism.store.ingest import recluster as run_recluster
     from newsprism.store.repository import count_articles
@@ -68,8 +69,7 @@ def recluster(db: DbOption = DEFAULT_DB) -> None:
         n = run_recluster(store)
         articles = count_articles(store)
         typer.echo(
-            f"newsprism: {articles} article{'s' * (articles != 1)} in "
-            f"{n} stor{'y' if n == 1 else 'ies'}",
+            f"newsprism: {counted(articles, 'article')} in {counted(n, 'story', 'stories')}",
             err=True,
         )
     finally:

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException
 
 from newsprism.ingest.readers import decode, is_binary, sniff
 from newsprism.model import Brief, RawDocument
-from newsprism.report.view import build_view, safe_url
+from newsprism.report.view import build_view, counted, safe_url
 from newsprism.web.backend import Backend, StoryQuery, open_backend
 
 TOKEN_ENV = "NEWSPRISM_TOKEN"
@@ -122,6 +122,7 @@ def page_env() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["safe_url"] = safe_url
+    env.filters["counted"] = counted
     return env
 
 
