@@ -22,7 +22,7 @@ from newsprism.analysis.quantities import Transition, find_transition, quantitie
 from newsprism.config import DEFAULT, Settings
 from newsprism.model import Quantity, Quote
 from newsprism.nlp.embeddings import embed
-from newsprism.nlp.pipeline import DocIndex, ParsedStory
+from newsprism.nlp.pipeline import CLAUSE_SUBJECT_DEPS, DocIndex, ParsedStory
 
 REPORTING_VERBS = {
     "say",
@@ -572,11 +572,7 @@ def _is_fragment(index: DocIndex, quote: Quote) -> bool:
 
 def _has_subject(span: Span) -> bool:
     """Whether a stretch of text holds a clause with its own subject."""
-    return any(
-        t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
-        and span.start <= t.head.i < span.end
-        for t in span
-    )
+    return any(t.dep_ in CLAUSE_SUBJECT_DEPS and span.start <= t.head.i < span.end for t in span)
 
 
 def _reporting_sentence(index: DocIndex, quote: Quote) -> list[Span]:

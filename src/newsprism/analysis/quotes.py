@@ -39,13 +39,11 @@ from newsprism.analysis.cues import (
 )
 from newsprism.analysis.entities import ORG_NOUNS, TITLE_WORDS, EntityIndex, fold
 from newsprism.model import Entity, Quote, QuoteKind, stable_id
-from newsprism.nlp.pipeline import ParsedStory
+from newsprism.nlp.pipeline import CLAUSE_SUBJECT_DEPS, ParsedStory
 
 _OPENING = "“„«"
 _CLOSING = "”»"
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# A clause's subject may also be "there" or a clause: "there is no ...", "closing it would ...".
-_CLAUSE_SUBJECT_DEPS = (*_SUBJECT_DEPS, "expl", "csubj", "csubjpass")
 # A direct quote and its cue are at most this far apart ('"...," the press service of X stated').
 _MAX_CUE_GAP = 120
 _MIN_DIRECT_WORDS = 3
@@ -1738,7 +1736,7 @@ def _fronted_phrase(clause: Token, verb: Token) -> bool:
     that the parse hung on it as its clause; it sets the scene, it is not what was said."""
     if clause.i > verb.i:
         return False
-    subjectless = not any(c.dep_ in _CLAUSE_SUBJECT_DEPS for c in clause.children)
+    subjectless = not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children)
     return (clause.left_edge.pos_ == "ADP" and subjectless) or _has_mark(clause, _ADVERBIAL_MARKS)
 
 

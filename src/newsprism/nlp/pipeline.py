@@ -20,6 +20,8 @@ from newsprism.model import Article
 
 # Verb forms the small English model's rule lemmatizer gets wrong ("hoping" -> "hop",
 # "retweeted" -> "retweete"), by their right lemma.
+# Dependency labels of a clause's own subject, a nominal or a clause ("expl": "there is").
+CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 LEMMA_FIXES: dict[str, tuple[str, ...]] = {
     "hope": ("hopes", "hoped", "hoping"),
     "lambaste": ("lambastes", "lambasted", "lambasting"),
