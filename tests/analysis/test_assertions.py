@@ -105,3 +105,16 @@ def test_more_rather_than_less_and_an_open_question_are_no_negation(sentence: st
     doc = load_nlp()(sentence)
     assertion = Assertion("a", 0, len(sentence), sentence, None, "narration")
     assert not annotate(assertion, doc[:], EntityIndex(), DocIndex(doc)).negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a rule, not that nothing was cut (FNC-1 body on an ISIS video)
+        "Muslim people should not cut the head off an animal in front of another animal.",
+        # what one would think, not what happened (FNC-1 body on Castro death rumours)
+        "There is no reason to speculate about Castro's death.",
+    ],
+)
+def test_a_rule_or_a_thought_denies_no_event(sentence: str) -> None:
+    assert not negated_event(sentence)

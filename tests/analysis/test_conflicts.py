@@ -615,3 +615,49 @@ def test_a_share_counts_the_noun_of_its_whole() -> None:
     doc = load_nlp()("ISIS killed 300 out of 400 soldiers they besieged.")
     (share,) = quantities_in_span(doc[:])
     assert counted_phrase(doc[:], share) == "soldiers"
+
+
+def _full_run(*articles: Article) -> list:
+    story = parse_story(list(articles))
+    index = resolve_entities(story)
+    quotes = extract_quotes(story, index)
+    claims = build_claims(story, quotes, index)
+    return find_conflicts(story, claims, quotes, index)
+
+
+def test_a_rumour_of_a_death_is_not_contradicted_as_a_death() -> None:
+    # FNC-1 bodies on Fidel Castro death rumours
+    rumour = article(
+        "a.txt",
+        "One",
+        "According to Laiguana TV, it’s also possible that a blog by Yusnaby Perez may have "
+        "sparked rumors that claimed Fidel Castro dead because he had not been in public in "
+        "many months.",
+    )
+    death = article(
+        "c.txt", "Three", "Fidel Castro died in Havana on Friday, El Nuevo Herald reported."
+    )
+    alive = article(
+        "b.txt",
+        "Two",
+        "“Fidel Castro has not died, he is at home reading,” his son Alejandro Castro Espin said.",
+    )
+    assert [c.kind for c in _full_run(death, alive)] == ["contradiction"]
+    assert _full_run(rumour, alive) == []
+
+
+def test_a_statement_that_itself_denies_is_not_the_claim_a_denial_answers() -> None:
+    # FNC-1 bodies on an ESPN programme: the network's spokesman and its reporter agree
+    spokesman = article(
+        "a.txt",
+        "One",
+        "“Despite Esquire’s report from the 26th, tonight’s programming was never going to be "
+        "a panel on domestic violence,” ESPN spokesman Josh Krulewitz said.",
+    )
+    reporter = article(
+        "b.txt",
+        "Two",
+        "ESPN reporter Jane McManus took to Twitter to debunk Esquire’s domestic violence "
+        "panel story.",
+    )
+    assert [c for c in _full_run(spokesman, reporter) if c.kind == "denial"] == []

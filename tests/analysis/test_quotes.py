@@ -1203,3 +1203,29 @@ def test_the_company_is_the_organisation_the_article_names_most() -> None:
     )
     q = quote_with(quotes_of(text), "are false")
     assert q.speaker == "Comcast"
+
+
+def test_a_description_with_a_name_of_its_own_is_no_earlier_organisation() -> None:
+    # FNC-1 body on Castro death rumours: "The Cuban Foreign Ministry" went untagged there,
+    # and was taken for "the Castros", the organisation named before
+    text = (
+        "He posted images of Cubans wearing American flag leggings after the announcement of "
+        "President Obama’s concessions to the Castros.\n\nRumors strengthened this week, "
+        "however, as the anniversary of Castro’s last appearance approached. News outlets in "
+        "Miami reported this week that the Cuban government had "
+        "called for a press conference today to follow up Castro’s year-long absence with an "
+        "update, many speculating that they would announce Castro’s death. The Cuban Foreign "
+        "Ministry denied that any such press conference was scheduled for today."
+    )
+    q = quote_with(quotes_of(text), "any such press conference")
+    assert q.speaker != "Castros"
+    assert said_by(q) == "The Cuban Foreign Ministry"
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = (
+        "The Russian Foreign Ministry summoned the ambassador on Monday.\n\n"
+        "On Tuesday the ministry said the expulsions would be answered."
+    )
+    q = quote_with(quotes_of(text), "expulsions")
+    assert q.speaker == "Russian Foreign Ministry"

@@ -139,6 +139,10 @@ COGNITION_VERBS = {
     "rule",
     "comment",
     "confirm",
+    "speculate",
+    "suspect",
+    "fear",
+    "worry",
 }
 MIN_TOKENS = 4
 # Verbs and nouns of one event family, so "no talk of any cuts" meets "cut its staff" and
@@ -208,6 +212,8 @@ class Assertion:
     lemmas: set[str] = field(default_factory=set)  # content lemmas, casefolded
     verbs: set[str] = field(default_factory=set)  # lemmas of the verbs that carry content
     events: set[str] = field(default_factory=set)  # event families named (EVENT_FAMILIES)
+    # ... less those only named as what a rumour or report says ("rumours that claimed him dead")
+    asserted_events: set[str] = field(default_factory=set)
     transition: Transition | None = None  # "from about 1,000 to a few dozen"
 
 
@@ -372,6 +378,11 @@ def _denies(tok: Token) -> bool:
     return noun in _CLAIM_NOUNS or obj.pos_ == "PRON"
 
 
+# What these say is told, not asserted: "sparked rumours that claimed Castro dead".
+HEARSAY_NOUNS = frozenset(
+    {"rumour", "rumor", "report", "claim", "allegation", "speculation", "suggestion", "hoax"}
+)
+_OBLIGATION = frozenset({"should", "must", "ought", "shall"})
 _NOT_ONLY = frozenset({"alone", "only", "just", "merely", "simply", "solely"})
 _SETTING_PREPOSITIONS = frozenset(
     {"at", "in", "during", "near", "inside", "outside", "after", "before", "since", "amid"}
@@ -390,6 +401,8 @@ def _negated_event(span: Span) -> bool:
                 continue  # "not specifying where they died" denies no death ("no talk" does)
             if any(c.dep_ == "acomp" and c.lower_ in COGNITION_ADJECTIVES for c in scope.children):
                 continue
+            if any(c.dep_ == "aux" and c.lemma_.lower() in _OBLIGATION for c in scope.children):
+                continue  # "should not cut the head off": a rule, not that nothing was cut
             near = {scope.i} | {c.i for c in scope.children}
             if any(
                 t.dep_ == "advmod" and t.lower_ in _NOT_ONLY and t.head.i in near
@@ -410,8 +423,23 @@ def _negated_event(span: Span) -> bool:
                 or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS)
                 for t in c.subtree
             }
-            if any(t.lemma_.lower() in EVENT_OF for t in scope.subtree if t.i not in outside):
+            if any(
+                t.lemma_.lower() in EVENT_OF and not _thought_of(t, scope)
+                for t in scope.subtree
+                if t.i not in outside
+            ):
                 return True
+    return False
+
+
+def _thought_of(tok: Token, scope: Token) -> bool:
+    """The event is what someone would think or fear, not what happened: "no reason to
+    speculate about his death"."""
+    head = tok.head
+    while head.i != scope.i and head.head.i != head.i:
+        if head.lemma_.lower() in COGNITION_VERBS:
+            return True
+        head = head.head
     return False
 
 
@@ -444,6 +472,14 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
         if t.pos_ == "VERB" and not t.is_stop and t.lemma_.casefold() not in REPORTING_VERBS
     }
     assertion.events = {EVENT_OF[t.lemma_.lower()] for t in span if t.lemma_.lower() in EVENT_OF}
+    hearsay = {
+        t.i for h in span if h.lemma_.lower() in HEARSAY_NOUNS for t in h.subtree if t.i != h.i
+    }
+    assertion.asserted_events = {
+        EVENT_OF[t.lemma_.lower()]
+        for t in span
+        if t.lemma_.lower() in EVENT_OF and t.i not in hearsay
+    }
     assertion.transition = find_transition(span.text)
     return assertion
 

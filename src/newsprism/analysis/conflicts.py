@@ -427,9 +427,16 @@ def _link_candidates(
                 or _same_voice(target.claim.speaker, counter.claim.speaker, entities)
                 or _self_named(target)
                 or _asserts_itself(counter, target)
+                # what is itself denied is no claim to deny: "was never going to be a panel"
+                or target.head.negated
+                or target.head.denial
             ):
                 continue
-            shared_event = bool(events & target.head.events)
+            # A fact is contradicted only where the target asserts it, not tells of a rumour.
+            asserted = _counter_kind(counter) == "contradiction"
+            shared_event = bool(
+                events & (target.head.asserted_events if asserted else target.head.events)
+            )
             if shared_event or _shares_content(counter.head, target.head):
                 pairs.append((counter, target, shared_event))
     return pairs

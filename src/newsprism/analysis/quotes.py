@@ -485,12 +485,12 @@ class _ArticleQuotes:
         if tok.tag_ != "NNS" and (definite or lemma in ORG_NOUNS | MEDIA_NOUNS):
             # "the agency", "the committee"; "the agencies" are several, none of them named
             referent = self.definite_referent(tok, subtree)
-            if referent is not None:
+            if referent is not None and _name_agrees(subtree, referent):
                 return Speaker(referent, np_text, span)
         inside = self.entity_in(subtree, ("PERSON", "ORG"))
         if inside is not None:
             return Speaker(inside, np_text, span)
-        known = self.entities.find(np_text)  # a name the model did not tag here
+        known = self.entities.find(_without_article(np_text))  # a name not tagged here
         if known is not None:
             return Speaker(known, known.description, span)
         return Speaker(None, np_text, span)
@@ -1823,6 +1823,25 @@ def _statement_clause(prep: Token) -> Token | None:
             if is_that and (carries or own_subject):
                 return clause
     return None
+
+
+def _name_agrees(subtree: list[Token], referent: Entity) -> bool:
+    """Whether a description's own capitalised words all belong to the referent's name:
+    "the Foreign Ministry" may be the Russian Foreign Ministry named before, "the Cuban
+    Foreign Ministry" is a name of its own and never "the Castros"."""
+    words = {
+        fold(t.text)
+        for t in subtree
+        if t.text[:1].isupper() and t.i > t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
+    }
+    if not words:
+        return True
+    named = {w for n in (referent.name, *referent.aliases) for w in fold(n).split()}
+    return words <= named
+
+
+def _without_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _lemma(tok: Token) -> str:
