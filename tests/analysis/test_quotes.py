@@ -1229,3 +1229,19 @@ def test_the_ministry_is_the_ministry_named_before() -> None:
     )
     q = quote_with(quotes_of(text), "expulsions")
     assert q.speaker == "Russian Foreign Ministry"
+
+
+def test_no_speaker_before_an_unnamed_one_carries_on_to_the_next_quotation() -> None:
+    # FNC-1 body on an Ebola hoax: after the county's release, no earlier speaker goes on
+    text = (
+        "The National Report website is reporting the town of Purdon has been sealed off by "
+        "the CDC and local police. This is not true.\n"
+        "Navarro County officials issued the following news release calling the report "
+        "untrue:\n"
+        '"A release today on at least one website, National Report, stated that “The small '
+        "town of Purdon, Texas has been quarantined after a family of five tested positive "
+        "for the Ebola virus.”\n"
+        ' "This report is entirely false."'
+    )
+    false = [q for q in quotes_of(text) if "entirely false" in q.text]
+    assert all(q.speaker != "National Report" for q in false)

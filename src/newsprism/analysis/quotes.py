@@ -1618,8 +1618,10 @@ class _ArticleQuotes:
                     if subject is not None:
                         speaker, cue = self.resolve(subject), said
             if speaker is None:
-                prior = [c for c in taken if c.end <= q.start and c.speaker.entity is not None]
-                if not prior or q.start - prior[-1].end > 600:
+                # the last voice, named or not: past an unnamed one ("county officials issued
+                # the following release:") lies no earlier speaker
+                prior = [c for c in taken if c.end <= q.start]
+                if not prior or q.start - prior[-1].end > 600 or prior[-1].speaker.entity is None:
                     continue
                 speaker, cue = prior[-1].speaker, prior[-1].cue
             assert cue is not None
