@@ -118,3 +118,33 @@ def test_more_rather_than_less_and_an_open_question_are_no_negation(sentence: st
 )
 def test_a_rule_or_a_thought_denies_no_event(sentence: str) -> None:
     assert not negated_event(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # ECB+ stories: a judgement of what was done, and a goal
+        "Anger said that the message sent by the jury's sentence - that killing a police "
+        "officer and flaunting all respect for authority and for life will not be tolerated - "
+        "was clear.",
+        "It would be a good idea to disable Active Scripting, just to be sure that no "
+        "successful attacks are possible.",
+    ],
+)
+def test_a_judgement_or_a_goal_denies_no_event(sentence: str) -> None:
+    assert not negated_event(sentence)
+
+
+def calls_false(sentence: str) -> bool:
+    doc = load_nlp()(sentence)
+    assertion = Assertion("a", 0, len(sentence), sentence, None, "narration")
+    return annotate(assertion, doc[:], EntityIndex(), DocIndex(doc)).denial
+
+
+def test_denying_a_motion_turns_it_down_and_denying_a_report_calls_it_false() -> None:
+    # ECB+ story on a death sentence
+    assert not calls_false(
+        "In denying an automatic motion by the defense to reduce the jury's recommendation, "
+        "the judge upheld the sentence."
+    )
+    assert calls_false("The ministry denied the reports of a withdrawal.")

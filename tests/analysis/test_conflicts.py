@@ -661,3 +661,39 @@ def test_a_statement_that_itself_denies_is_not_the_claim_a_denial_answers() -> N
         "panel story.",
     )
     assert [c for c in _full_run(spokesman, reporter) if c.kind == "denial"] == []
+
+
+def test_a_total_and_a_rate_or_two_players_figures_are_no_numeric_conflict() -> None:
+    # ECB+ stories on Mark Teixeira's free agency and on the Saints' running backs
+    orioles = article(
+        "a.txt",
+        "One",
+        "The Orioles have offered Teixeira an eight-year deal worth $140 million, the Baltimore "
+        "Sun reported.",
+    )
+    red_sox = article(
+        "b.txt",
+        "Two",
+        "Teixeira still has an eight-year deal on the table from the Red Sox, worth roughly "
+        "$22 million per season, Newsday reported.",
+    )
+    assert [c for c in _full_run(orioles, red_sox) if c.kind == "numeric"] == []
+    thomas = article(
+        "c.txt",
+        "Three",
+        "“Pierre Thomas ran for 793 yards in 14 games last season,” coach Sean Payton said.",
+    )
+    ivory = article(
+        "d.txt",
+        "Four",
+        "“Chris Ivory ran for 716 yards in 14 games last season,” general manager Mickey Loomis "
+        "said.",
+    )
+    assert [c for c in _full_run(thomas, ivory) if c.kind == "numeric"] == []
+    same = article(
+        "e.txt",
+        "Five",
+        "“Pierre Thomas ran for 716 yards in 14 games last season,” general manager Mickey "
+        "Loomis said.",
+    )
+    assert [c.kind for c in _full_run(thomas, same)] == ["numeric"]

@@ -48,6 +48,11 @@ def test_values_ranges_and_units(text, value, low, high, unit, approx) -> None:
         "over the past half year",
         "within a couple of weeks",
         "at 10:30 on Monday",
+        # how long something lasts, and a fraction (ECB+ and FNC-1 wordings)
+        "a seven - year deal",
+        "Teixeira still has an eight-year offer on the table",
+        "a 90-day court-ordered stint",
+        "passed by a two-thirds majority",
     ],
 )
 def test_years_dates_durations_and_designations_are_not_quantities(text: str) -> None:
@@ -90,3 +95,18 @@ def test_a_share_counts_what_its_whole_counts_and_the_whole_is_no_claim() -> Non
     ]:
         (share,) = quantities_in_span(nlp(sentence)[:])
         assert share.value == value and share.unit in {"soldier", "victim"}
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("an offer worth roughly $22 million per season", "USD/season"),
+        ("he earned $3 million a year", "USD/year"),
+        ("$1bn annually", "USD/year"),
+        ("about 100 people a day crossed", "people/day"),
+        # a duration, not a rate
+        ("it cost $5 million for a year", "USD"),
+    ],
+)
+def test_a_rate_names_what_it_is_per(text: str, unit: str) -> None:
+    assert one(text).unit == unit

@@ -312,6 +312,15 @@ def _negated_words(negations: list[Token]) -> set[str]:
 # What "deny" withholds rather than calls untrue: "deny Internet service to users".
 _WITHHELD_NOUNS = frozenset(
     {
+        "motion",
+        "appeal",
+        "petition",
+        "bid",
+        "parole",
+        "plea",
+        "waiver",
+        "exemption",
+        "asylum",
         "service",
         "access",
         "entry",
@@ -383,6 +392,10 @@ HEARSAY_NOUNS = frozenset(
     {"rumour", "rumor", "report", "claim", "allegation", "speculation", "suggestion", "hoax"}
 )
 _OBLIGATION = frozenset({"should", "must", "ought", "shall"})
+_JUDGING_VERBS = frozenset(
+    {"tolerate", "accept", "allow", "permit", "forgive", "forget", "condone", "excuse", "justify"}
+)
+_GOAL_WORDS = frozenset({"sure", "ensure", "certain", "guarantee", "insure"})
 _NOT_ONLY = frozenset({"alone", "only", "just", "merely", "simply", "solely"})
 _SETTING_PREPOSITIONS = frozenset(
     {"at", "in", "during", "near", "inside", "outside", "after", "before", "since", "amid"}
@@ -403,6 +416,10 @@ def _negated_event(span: Span) -> bool:
                 continue
             if any(c.dep_ == "aux" and c.lemma_.lower() in _OBLIGATION for c in scope.children):
                 continue  # "should not cut the head off": a rule, not that nothing was cut
+            if lemma in _JUDGING_VERBS:
+                continue  # "killing a police officer will not be tolerated": it was done
+            if any(a.lemma_.lower() in _GOAL_WORDS for a in scope.ancestors):
+                continue  # "to be sure that no attacks are possible": a goal, not a fact
             near = {scope.i} | {c.i for c in scope.children}
             if any(
                 t.dep_ == "advmod" and t.lower_ in _NOT_ONLY and t.head.i in near

@@ -137,6 +137,7 @@ class ClaimView:
     topics: list[str]  # texts that say what a denial is about
     counted: dict[str, str] = field(default_factory=dict)  # unit -> what the number counts
     denied_events: set[str] | None = None  # events in the clause a "nonsense" speaks of
+    people: set[str] = field(default_factory=set)  # persons the claim names, resolved
 
     @property
     def texts(self) -> list[str]:
@@ -252,7 +253,13 @@ def _views(
             phrase = counted_phrase(span, q)
             if phrase:
                 counted[q.unit or ""] = phrase
-        views.append(ClaimView(claim, head, topics, counted, _phrase_scope_events(span)))
+        people = {
+            fold(resolved.name if resolved else ent.text)
+            for ent in story.index(head.article_id).ents_in(span)
+            if ent.label_ == "PERSON"
+            for resolved in [entities.entity_at(head.article_id, ent.start_char, ent.end_char)]
+        }
+        views.append(ClaimView(claim, head, topics, counted, _phrase_scope_events(span), people))
     return views
 
 
@@ -309,7 +316,8 @@ def _conflict(kind: str, a: ClaimView, b: ClaimView, explanation: str) -> Confli
 
 
 def _counts(quantities: list[Quantity]) -> list[Quantity]:
-    return [q for q in quantities if q.unit and q.unit not in SPECIAL_UNITS]
+    """Counts of things: not money, shares, multiples or rates ("100 people a day")."""
+    return [q for q in quantities if q.unit and q.unit not in SPECIAL_UNITS and "/" not in q.unit]
 
 
 def _referent(unit: str | None) -> str | None:
@@ -572,6 +580,8 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
             sim >= NUMERIC_COSINE
             and lexical_overlap(a.head, b.head) >= 0.34
             and _same_act(a.head, b.head)
+            # Thomas's 793 yards and Ivory's 716 are two players' figures
+            and not (a.people and b.people and not a.people & b.people)
         ):
             explanation = (
                 f"{_who(a)} gives {clash[0].text} "

@@ -240,6 +240,13 @@ _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(
 # "300 out of 400 soldiers", "two of the 12 victims": a share and the whole it is of
 _SHARE_OF = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?", re.IGNORECASE)
 _AGE = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+# "an eight-year offer", "a 30-day stint": how long something lasts, not a count of it;
+# "a two-thirds majority": a fraction
+_DURATION_OR_FRACTION = re.compile(
+    r"\s?-\s?(?:year|month|week|day|hour|minute|second|decade|century|game|season"
+    r"|(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b",
+    re.IGNORECASE,
+)
 
 QUANTITY_RE = re.compile(
     rf"""
@@ -264,6 +271,42 @@ class FoundQuantity:
     quantity: Quantity
     start: int  # character offsets into the text searched
     end: int
+    rate: str | None = None  # "per season" of "$22 million per season"
+
+
+# "$22 million per season", "$5 an hour", "100 people a day", "$1bn annually": a rate, which
+# no total ("a seven-year deal worth $140 million") contradicts. Up to two words of what is
+# counted may come between ("300 barrels of oil a day" is not read that far).
+_RATE = re.compile(
+    r"(?:\s+(?!(?:for|in|over|within|during|of|the|this|last|next|than|to|from|and|or|by|"
+    r"on|at|per|a|an|each|every)\b)[A-Za-z-]+){0,2}"
+    r"\s+(?:(?:per|a|an|each|every)\s+(?P<noun>year|season|month|week|day|night|hour|minute|"
+    r"game|match|head|capita|person|share)\b|(?P<adverb>annually|yearly|monthly|weekly|daily|"
+    r"nightly|hourly)\b)",
+    re.IGNORECASE,
+)
+_RATE_ADVERBS = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "weekly": "week",
+    "daily": "day",
+    "nightly": "night",
+    "hourly": "hour",
+}
+
+
+def _rate_after(text: str, end: int) -> str | None:
+    match = _RATE.match(text, end)
+    if match is None:
+        return None
+    noun = match.group("noun") or _RATE_ADVERBS[match.group("adverb").lower()]
+    return noun.lower()
+
+
+def with_rate(unit: str | None, rate: str | None) -> str | None:
+    """A rate's unit names what it is per: "USD/season" never meets a total in "USD"."""
+    return f"{unit or ''}/{rate}" if rate else unit
 
 
 def _number(text: str) -> float:
@@ -275,11 +318,13 @@ def _word_number(words: str) -> float | None:
     total = 0.0
     current = 0.0
     seen = False
+    previous = ""
     for word in re.split(r"[\s-]+", words.lower()):
         if word in ("a", "one"):
             current = max(current, 1.0)
         elif word in WORD_UNITS:
-            current += WORD_UNITS[word]
+            # "a seven-year deal": the article counts nothing ("a hundred" does, below)
+            current = WORD_UNITS[word] if previous == "a" else current + WORD_UNITS[word]
             seen = True
         elif word in SCALES:
             current = max(current, 1.0) * SCALES[word]
@@ -287,6 +332,7 @@ def _word_number(words: str) -> float | None:
             if SCALES[word] >= 1000:
                 total += current
                 current = 0.0
+        previous = word
     return total + current if seen else None
 
 
@@ -394,7 +440,7 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             value, unit = 0.5, "fraction"
         if value is None and low is None:
             continue
-        if _AGE.match(text, end):
+        if _AGE.match(text, end) or _DURATION_OR_FRACTION.match(text, end):
             continue  # "the 33-year-old journalist": an age, not a count of journalists
         is_time = False
         if unit is None:
@@ -404,18 +450,20 @@ def find_quantities(text: str) -> list[FoundQuantity]:
             unit, is_time, end = "times", False, after_next
         if is_time:
             continue
+        rate = _rate_after(text, end)
         found.append(
             FoundQuantity(
                 Quantity(
                     value=value,
                     approx=approx,
-                    unit=unit,
+                    unit=with_rate(unit, rate),
                     text=text[core_start:end].strip(),
                     low=low,
                     high=high,
                 ),
                 core_start,
                 end,
+                rate,
             )
         )
     return found
@@ -446,12 +494,12 @@ def quantities_in_span(span: Span) -> list[Quantity]:
         quantity = item.quantity
         if k and share_of(found[k - 1], item):
             continue  # the whole a share is of: no claim about the same measure
-        if quantity.unit not in SPECIAL_UNITS:
+        if quantity.unit not in {with_rate(u, item.rate) for u in SPECIAL_UNITS}:
             counted = item
             if k + 1 < len(found) and share_of(item, found[k + 1]):
                 counted = found[k + 1]  # "300 out of 400 soldiers" counts soldiers
             unit = _parsed_unit(doc, base + counted.start, base + counted.end)
-            quantity = quantity.model_copy(update={"unit": unit})
+            quantity = quantity.model_copy(update={"unit": with_rate(unit, item.rate)})
         results.append(quantity)
     return results
 
