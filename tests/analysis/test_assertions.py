@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analysis.assertions import Assertion, annotate, extract_assertions
+from newsprism.analysis.assertions import Assertion, annotate, denied_text, extract_assertions
 from newsprism.analysis.entities import EntityIndex, resolve_entities
 from newsprism.analysis.quotes import extract_quotes
 from newsprism.model import Article
@@ -148,3 +148,17 @@ def test_denying_a_motion_turns_it_down_and_denying_a_report_calls_it_false() ->
         "the judge upheld the sentence."
     )
     assert calls_false("The ministry denied the reports of a withdrawal.")
+
+
+def test_what_a_denial_calls_untrue_is_its_own_clause() -> None:
+    # FNC-1 bodies on Mohammed Emwazi
+    doc = load_nlp()(
+        "Mr Emwazi claimed in emails that he was repeatedly approached by the security "
+        "services, but he said he refused to co-operate and denied he had any links to "
+        "terrorism. He was accused of trying to reach Somalia, but Emwazi refuted this."
+    )
+    first, second = list(doc.sents)
+    assert denied_text(first) == "he had any links to terrorism"
+    assert denied_text(second) == "He was accused of trying to reach Somalia"
+    whole = load_nlp()("Peskov denied the reports.")
+    assert denied_text(whole[:]) is None

@@ -697,3 +697,21 @@ def test_a_total_and_a_rate_or_two_players_figures_are_no_numeric_conflict() -> 
         "Loomis said.",
     )
     assert [c.kind for c in _full_run(thomas, same)] == ["numeric"]
+
+
+def test_a_denial_answers_what_it_calls_untrue_not_the_rest_of_its_sentence() -> None:
+    # FNC-1 bodies on Mohammed Emwazi: being known to the security services is not what he
+    # denied
+    known = article(
+        "a.txt",
+        "One",
+        "Emwazi was known to British security services, the BBC's Dominic Casciani said.",
+    )
+    emails = article(
+        "b.txt",
+        "Two",
+        "Mr Emwazi claimed in emails that he was repeatedly approached by the security "
+        "services over the course of the following year but he said he refused to co-operate "
+        "and denied he had any links to terrorism.",
+    )
+    assert _full_run(known, emails) == []

@@ -391,6 +391,34 @@ def _denies(tok: Token) -> bool:
 HEARSAY_NOUNS = frozenset(
     {"rumour", "rumor", "report", "claim", "allegation", "speculation", "suggestion", "hoax"}
 )
+
+
+def denied_text(span: Span) -> str | None:
+    """What a denial verb inside the span calls untrue, when the span says more besides:
+    "... but he refused to co-operate and denied he had any links to terrorism" denies the
+    links, not what the rest of the sentence tells; "was accused of X, but Emwazi refuted
+    this" denies the clause "this" stands for. None when the whole span is what is denied."""
+    verb = next((t for t in span if _denies(t)), None)
+    if verb is None or verb.i == span.root.i:
+        return None  # "The ministry denied that ...": the span says nothing else
+    said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "nsubjpass")]
+    if not said:
+        return None
+    content = [t for c in said for t in c.subtree]
+    words = [t for t in content if t.is_alpha and not t.is_stop]
+    if len(words) >= 2:
+        return span.doc[content[0].i : content[-1].i + 1].text
+    if verb.dep_ == "conj" and all(t.pos_ in ("PRON", "DET") for t in said):
+        # "refuted this": the clause before it in the same sentence
+        own = {t.i for t in verb.subtree}
+        before = [t for t in verb.head.subtree if t.i < verb.i and t.i not in own]
+        while before and (before[-1].dep_ == "cc" or before[-1].is_punct):
+            before.pop()
+        if before:
+            return span.doc[before[0].i : before[-1].i + 1].text
+    return None
+
+
 _OBLIGATION = frozenset({"should", "must", "ought", "shall"})
 _JUDGING_VERBS = frozenset(
     {"tolerate", "accept", "allow", "permit", "forgive", "forget", "condone", "excuse", "justify"}

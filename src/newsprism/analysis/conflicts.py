@@ -35,6 +35,7 @@ from newsprism.analysis.assertions import (
     REPORTING_VERBS,
     Assertion,
     annotate,
+    denied_text,
 )
 from newsprism.analysis.claims import lexical_overlap
 from newsprism.analysis.entities import EntityIndex, fold
@@ -246,6 +247,8 @@ def _views(
         if any(_cue_lemma(cues.get(q, "")) in DENIAL_VERBS for q in claim.quote_ids):
             head.denial = True  # "X denied [that ...]": the text is what X denies
         topics = [claim.text]
+        if head.denial and (denied := denied_text(span)) is not None:
+            topics = [denied]  # what is called untrue, not all the sentence tells
         if head.denial or head.negated_event or head.stability:
             topics += [t for t in _denial_context(story, head) if claim.text not in t]
         counted = {}
