@@ -1245,3 +1245,14 @@ def test_no_speaker_before_an_unnamed_one_carries_on_to_the_next_quotation() -> 
     )
     false = [q for q in quotes_of(text) if "entirely false" in q.text]
     assert all(q.speaker != "National Report" for q in false)
+
+
+def test_the_subject_of_a_passive_cue_is_what_it_is_about_not_who_spoke() -> None:
+    # ECB+ story on a police shooting in Brooklyn
+    quotes = quotes_of(
+        "Kimani Gray was shot by police on Saturday. After the shooting, Gray was rushed to a "
+        "hospital but was declared dead on arrival.\n\n"
+        "The senator was criticised by the White House for the remarks about the deal."
+    )
+    assert all(q.speaker != "Kimani Gray" for q in quotes)
+    assert quote_with(quotes, "remarks about the deal").speaker == "White House"

@@ -767,7 +767,7 @@ class _ArticleQuotes:
                 c.dep_ in _SUBJECT_DEPS for c in verb.children
             ):
                 return self.asked(verb)  # "Asked about X, she ...": no subject of its own
-            if any(c.dep_ == "nsubjpass" for c in verb.children):
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
                 asked = self.asked(verb)  # "after he was asked about X": the asker unnamed
                 if asked is not None:
                     return asked
@@ -920,6 +920,13 @@ class _ArticleQuotes:
             or (lemma in _DIRECTIVES and _directive(verb))
         ):
             start, end = self.token_span(after)
+            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+                # "he was declared dead on arrival": a passive cue's subject is what it is
+                # about; who spoke is the agent, if the sentence names one
+                agent = next(
+                    (g for c in verb.children if c.dep_ == "agent" for g in c.children), None
+                )
+                speaker = self.resolve(agent) if agent is not None else Speaker(None, None, None)
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3
             )
