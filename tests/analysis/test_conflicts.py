@@ -644,6 +644,13 @@ def test_a_rumour_of_a_death_is_not_contradicted_as_a_death() -> None:
     )
     assert [c.kind for c in _full_run(death, alive)] == ["contradiction"]
     assert _full_run(rumour, alive) == []
+    news = article(
+        "d.txt",
+        "Four",
+        "The news of Fidel Castro's death spread quickly across Miami on Friday, the Miami "
+        "Herald reported.",
+    )
+    assert _full_run(news, alive) == []
 
 
 def test_a_statement_that_itself_denies_is_not_the_claim_a_denial_answers() -> None:
@@ -715,3 +722,26 @@ def test_a_denial_answers_what_it_calls_untrue_not_the_rest_of_its_sentence() ->
         "and denied he had any links to terrorism.",
     )
     assert _full_run(known, emails) == []
+
+
+def test_a_negation_contradicts_only_the_event_it_denies() -> None:
+    # FNC-1 bodies on ISIS and Kobane: denying casualties is no answer to airstrikes
+    strikes = article(
+        "a.txt",
+        "One",
+        "The U.S. said it had launched a further 20 airstrikes against ISIS targets, including "
+        "raids near Sinjar and Mosul.",
+    )
+    expert = article(
+        "b.txt",
+        "Two",
+        "Hamish de Bretton-Gordon said the bombs were not causing mass casualties but had a "
+        "massive psychological impact.",
+    )
+    assert _full_run(strikes, expert) == []
+    casualties = article(
+        "c.txt",
+        "Three",
+        "The Syrian Observatory said dozens of civilians were killed in Kobane this week.",
+    )
+    assert [c.kind for c in _full_run(casualties, expert)] == ["contradiction"]

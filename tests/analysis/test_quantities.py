@@ -110,3 +110,19 @@ def test_a_share_counts_what_its_whole_counts_and_the_whole_is_no_claim() -> Non
 )
 def test_a_rate_names_what_it_is_per(text: str, unit: str) -> None:
     assert one(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "fits"),
+    [
+        # a figure written with fewer digits may be the other rounded (FNC-1 wordings)
+        ("only 2.6 percent of downstream traffic", "grew to 2.58 percent", True),
+        ("a fish of 9 feet", "a fish of 8.7 feet", True),
+        # but not another figure
+        ("12 people were killed", "13 people were killed", False),
+        ("2 million users", "2.3 million users", False),
+        ("1.5 billion", "1.6 billion", False),
+    ],
+)
+def test_a_rounded_figure_fits_what_it_rounds(a: str, b: str, fits: bool) -> None:
+    assert compatible(one(a), one(b)) is fits

@@ -205,6 +205,7 @@ class Assertion:
     negated: bool = False
     denial: bool = False  # calls something false
     negated_event: bool = False  # the negation's scope names an event (EVENT_FAMILIES)
+    negated_events: set[str] = field(default_factory=set)  # ... those events' families
     negated_words: set[str] = field(default_factory=set)  # lemmas the negations apply to
     stability: bool = False  # says something did not change
     quantities: list[Quantity] = field(default_factory=list)
@@ -389,7 +390,17 @@ def _denies(tok: Token) -> bool:
 
 # What these say is told, not asserted: "sparked rumours that claimed Castro dead".
 HEARSAY_NOUNS = frozenset(
-    {"rumour", "rumor", "report", "claim", "allegation", "speculation", "suggestion", "hoax"}
+    {
+        "rumour",
+        "rumor",
+        "report",
+        "news",
+        "claim",
+        "allegation",
+        "speculation",
+        "suggestion",
+        "hoax",
+    }
 )
 
 
@@ -430,8 +441,9 @@ _SETTING_PREPOSITIONS = frozenset(
 )
 
 
-def _negated_event(span: Span) -> bool:
-    """A negation whose scope names an event: "no talk of any cuts", "no such message"."""
+def _negated_events(span: Span) -> set[str]:
+    """Event families a negation's scope names: "no talk of any cuts", "no such message"."""
+    families: set[str] = set()
     for tok in span:
         if tok.lower_ in NEGATORS and not _open_alternative(tok):
             scope = tok.head if tok.dep_ in ("neg", "det", "advmod", "preconj") else tok
@@ -460,21 +472,23 @@ def _negated_event(span: Span) -> bool:
             # ... nor the subject a predicate is denied of: "the death will not be in vain"
             # ... nor what an adverbial clause takes as given: "didn't hear anything until we
             # got a letter"; nor where or when: "had not been at the site of the raid"
+            # ... nor the doer of a denied act: "the bombs were not causing mass casualties"
+            # denies casualties, not bombs ("the attack did not happen" denies the attack)
+            transitive = any(c.dep_ == "dobj" for c in scope.children)
             outside = {
                 t.i
                 for c in scope.children
                 if c.dep_ in ("conj", "cc", "csubj", "csubjpass", "advcl")
-                or (c.dep_ in ("nsubj", "nsubjpass") and scope.lemma_ == "be")
+                or (c.dep_ in ("nsubj", "nsubjpass") and (scope.lemma_ == "be" or transitive))
                 or (c.dep_ == "prep" and c.lower_ in _SETTING_PREPOSITIONS)
                 for t in c.subtree
             }
-            if any(
-                t.lemma_.lower() in EVENT_OF and not _thought_of(t, scope)
+            families |= {
+                EVENT_OF[t.lemma_.lower()]
                 for t in scope.subtree
-                if t.i not in outside
-            ):
-                return True
-    return False
+                if t.i not in outside and t.lemma_.lower() in EVENT_OF and not _thought_of(t, scope)
+            }
+    return families
 
 
 def _thought_of(tok: Token, scope: Token) -> bool:
@@ -496,7 +510,8 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
     negations = _negations(span)
     assertion.negated = bool(negations)
     assertion.negated_words = _negated_words(negations)
-    assertion.negated_event = _negated_event(span)
+    assertion.negated_events = _negated_events(span)
+    assertion.negated_event = bool(assertion.negated_events)
     assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(_denies(t) for t in span)
     assertion.stability = bool(STABILITY.search(span.text))
     assertion.quantities = quantities_in_span(span)

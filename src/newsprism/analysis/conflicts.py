@@ -388,6 +388,11 @@ def _counter_events(counter: ClaimView) -> set[str]:
         counter.head.negated_event or counter.head.stability
     ):
         return set(counter.denied_events)
+    if _counter_kind(counter) == "contradiction" and counter.head.negated_events:
+        # a fact is contradicted by what the negation denies, not by the rest of its sentence
+        return counter.head.negated_events | (
+            {"reduce", "increase"} if counter.head.stability else set()
+        )
     events = set(counter.head.events)
     if counter.head.stability:  # "has not changed" answers claims of a change
         events |= {"reduce", "increase"}

@@ -551,10 +551,30 @@ def _counted_noun(doc: Doc, chunk: Span) -> str | None:
     return None
 
 
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+
+
+def _rounding(quantity: Quantity) -> float:
+    """Half a unit of the last digit written: "2.6 percent" may be 2.58 rounded."""
+    if quantity.value is None:
+        return 0.0
+    match = _WRITTEN_NUMBER.search(quantity.text)
+    if match is None:
+        return 0.0
+    written = float(match.group().replace(",", ""))
+    scale = abs(quantity.value / written) if written else 1.0
+    decimals = len(match.group(1) or "")
+    if scale > 1 and not decimals:
+        return 0.0  # "2 million" is no rounding of 2.3 million
+    return 0.499 * 10.0**-decimals * scale  # 12 and 13 stay apart
+
+
 def range_of(quantity: Quantity, tolerance: float = 0.0) -> tuple[float, float] | None:
-    """The interval a quantity can mean; approximate values get ``tolerance`` either side."""
+    """The interval a quantity can mean: what its last written digit rounds, and for an
+    approximate value ``tolerance`` either side."""
     if quantity.value is not None:
         slack = abs(quantity.value) * tolerance if quantity.approx else 0.0
+        slack = max(slack, _rounding(quantity))
         return quantity.value - slack, quantity.value + slack
     if quantity.low is not None and quantity.high is not None:
         return quantity.low, quantity.high
