@@ -1256,3 +1256,14 @@ def test_the_subject_of_a_passive_cue_is_what_it_is_about_not_who_spoke() -> Non
     )
     assert all(q.speaker != "Kimani Gray" for q in quotes)
     assert quote_with(quotes, "remarks about the deal").speaker == "White House"
+
+
+def test_pointing_a_gun_says_nothing_and_pointing_out_does() -> None:
+    # ECB+ story on a police shooting; a USA Today headline from PolNeAR
+    quotes = quotes_of(
+        "The teenager pointed a revolver at the two officers.\n\n"
+        "Trump and Clinton point out own credentials, each other's failings during leadership "
+        "forum."
+    )
+    assert [q for q in quotes if q.cue == "pointed"] == []
+    assert quote_with(quotes, "own credentials").speaker == "Trump"

@@ -900,7 +900,11 @@ class _ArticleQuotes:
             )
         )
         complements = [c for c in verb.children if c.i > verb.i and not self.is_aside(c, verb)]
-        has_object = any(c.dep_ in {"dobj", "xcomp", "oprd", "attr"} for c in complements)
+        # "pointed a gun at the officers": what is aimed was not said ("pointed out" is a cue)
+        aimed = lemma == "point" and not any(c.dep_ == "prt" for c in verb.children)
+        has_object = not aimed and any(
+            c.dep_ in {"dobj", "xcomp", "oprd", "attr"} for c in complements
+        )
         about = any(
             (
                 (c.dep_ == "prep" and c.lower_ in _ABOUT_PREPS | _CUE_PREPS.get(lemma, set()))
