@@ -745,3 +745,27 @@ def test_a_negation_contradicts_only_the_event_it_denies() -> None:
         "The Syrian Observatory said dozens of civilians were killed in Kobane this week.",
     )
     assert [c.kind for c in _full_run(casualties, expert)] == ["contradiction"]
+
+
+def test_counts_of_groups_told_apart_by_their_modifiers_are_no_numeric_conflict() -> None:
+    # FNC-1 bodies on HBO Now: cable TV subscribers are not broadband-only subscribers
+    cable = article(
+        "a.txt",
+        "One",
+        "The service could reach some of the 70 million cable TV subscribers who do not "
+        "subscribe to HBO, Jeff Bewkes said.",
+    )
+    broadband = article(
+        "b.txt",
+        "Two",
+        "The service could reach some of the 10 million U.S. broadband subscribers who do not "
+        "subscribe to HBO, analysts said.",
+    )
+    assert [c for c in _full_run(cable, broadband) if c.kind == "numeric"] == []
+    same = article(
+        "c.txt",
+        "Three",
+        "The service could reach some of the 10 million cable TV subscribers who do not "
+        "subscribe to HBO, analysts said.",
+    )
+    assert [c.kind for c in _full_run(cable, same)] == ["numeric"]

@@ -590,6 +590,9 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
             and _same_act(a.head, b.head)
             # Thomas's 793 yards and Ivory's 716 are two players' figures
             and not (a.people and b.people and not a.people & b.people)
+            and not _different_groups(
+                a.counted.get(clash[0].unit or ""), b.counted.get(clash[1].unit or "")
+            )
         ):
             explanation = (
                 f"{_who(a)} gives {clash[0].text} "
@@ -621,6 +624,15 @@ def negates_the_same(a: Assertion, b: Assertion) -> bool:
     tool" are two statements."""
     negated, other = (a, b) if a.negated else (b, a)
     return bool(negated.negated_words & other.lemmas)
+
+
+def _different_groups(a: str | None, b: str | None) -> bool:
+    """Counts of one noun told apart by their modifiers, none shared: "cable TV subscribers"
+    and "U.S. broadband subscribers", "Russian troops" and "Syrian troops"."""
+    if not a or not b:
+        return False
+    left, right = (set(fold(p).split()[:-1]) for p in (a, b))
+    return bool(left and right) and not left & right
 
 
 def _same_act(a: Assertion, b: Assertion) -> bool:
