@@ -162,3 +162,17 @@ def test_what_a_denial_calls_untrue_is_its_own_clause() -> None:
     assert denied_text(second) == "He was accused of trying to reach Somalia"
     whole = load_nlp()("Peskov denied the reports.")
     assert denied_text(whole[:]) is None
+
+
+def test_a_relative_pronoun_speaks_for_the_name_it_hangs_on() -> None:
+    # FNC-1 body on an Axl Rose death hoax: "which" was a speaker
+    text = (
+        "The site Gossip Cop, which specializes in debunking rumors about celebrities — dead "
+        "or alive — was among the first to expose the fakery, which apparently fooled "
+        "numerous internet users with its convincing-looking URL, “msnbc.website.”"
+    )
+    story = parse_story([Article(id="a", text=text)])
+    entities = resolve_entities(story)
+    assertions = extract_assertions(story, extract_quotes(story, entities), entities)
+    speakers = {a.speaker for a in assertions}
+    assert "which" not in speakers

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analysis.cues import CUE_LEMMAS, FACT_CUE_LEMMAS
+from newsprism.analysis.cues import CUE_LEMMAS, FACT_CUE_LEMMAS, RELATIVE_PRONOUNS
 from newsprism.analysis.entities import EntityIndex
 from newsprism.analysis.quantities import Transition, find_transition, quantities_in_span
 from newsprism.config import DEFAULT, Settings
@@ -554,6 +554,13 @@ def _speaker_of(
     """Who a reporting verb's subject names; ``text`` is the doc's text."""
     if subject is None:
         return None
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        # "Gossip Cop, which specializes in debunking rumors": the name the clause hangs on
+        if subject.head.dep_ != "relcl":
+            return None
+        noun = subject.head.head
+        named = entities.entity_at(article_id, noun.idx, noun.idx + len(noun))
+        return named.name if named else None
     if sum(1 for _ in subject.subtree) > 8 or any(
         t.is_punct and t.text != "'" for t in subject.subtree
     ):
