@@ -52,6 +52,12 @@ def test_a_negation_that_denies_no_event(sentence: str) -> None:
     assert not negated_event(sentence)
 
 
+def assertions_of(text: str) -> list[Assertion]:
+    story = parse_story([Article(id="a", text=text)])
+    entities = resolve_entities(story)
+    return extract_assertions(story, extract_quotes(story, entities), entities)
+
+
 def test_which_explains_is_a_fact_and_which_said_an_organisation() -> None:
     # FNC-1 body on a Banksy hoax; "which said" as the seeds write it
     text = (
@@ -59,10 +65,7 @@ def test_which_explains_is_a_fact_and_which_said_an_organisation() -> None:
         "Lucille Clerc's image has over a million followers, which explains its wide reach.\n\n"
         "The contract went to Rostec, which said the staff had not changed."
     )
-    story = parse_story([Article(id="a", text=text)])
-    entities = resolve_entities(story)
-    assertions = extract_assertions(story, extract_quotes(story, entities), entities)
-    speakers = {a.text.split()[0]: a.speaker for a in assertions}
+    speakers = {a.text.split()[0]: a.speaker for a in assertions_of(text)}
     assert speakers["There"] is None  # the article's own statement
     assert speakers["the"] == "Rostec"
 
@@ -171,8 +174,4 @@ def test_a_relative_pronoun_speaks_for_the_name_it_hangs_on() -> None:
         "or alive — was among the first to expose the fakery, which apparently fooled "
         "numerous internet users with its convincing-looking URL, “msnbc.website.”"
     )
-    story = parse_story([Article(id="a", text=text)])
-    entities = resolve_entities(story)
-    assertions = extract_assertions(story, extract_quotes(story, entities), entities)
-    speakers = {a.speaker for a in assertions}
-    assert "which" not in speakers
+    assert "which" not in {a.speaker for a in assertions_of(text)}
