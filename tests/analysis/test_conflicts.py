@@ -769,3 +769,17 @@ def test_counts_of_groups_told_apart_by_their_modifiers_are_no_numeric_conflict(
         "subscribe to HBO, analysts said.",
     )
     assert [c.kind for c in _full_run(cable, same)] == ["numeric"]
+
+
+def test_two_rates_of_one_count_can_conflict_and_a_rate_never_meets_a_total() -> None:
+    daily = article(
+        "a.txt", "One", "About 100 people a day crossed the border into Turkey, police said."
+    )
+    more = article(
+        "b.txt", "Two", "About 400 people a day crossed the border into Turkey, the UN said."
+    )
+    total = article(
+        "c.txt", "Three", "About 4,000 people crossed the border into Turkey, the UN said."
+    )
+    assert [c.kind for c in _full_run(daily, more)] == ["numeric"]
+    assert [c for c in _full_run(daily, total) if c.kind == "numeric"] == []

@@ -483,3 +483,11 @@ def test_an_adverb_opening_the_sentence_is_not_part_of_a_first_name() -> None:
     )
     assert not any(e.name.startswith("Luckily") for e in index.entities)
     assert index.find("Jess Smith") is not None
+
+
+def test_a_name_is_found_with_its_leading_article() -> None:
+    index = index_of("A spokesman for the Cuban Foreign Ministry denied it.")
+    ministry = index.find("Cuban Foreign Ministry")
+    assert ministry is not None
+    assert index.find("The Cuban Foreign Ministry") is ministry
+    assert index.find("The") is None

@@ -39,7 +39,7 @@ from newsprism.analysis.assertions import (
 )
 from newsprism.analysis.claims import lexical_overlap
 from newsprism.analysis.entities import EntityIndex, fold
-from newsprism.analysis.quantities import SPECIAL_UNITS, compatible
+from newsprism.analysis.quantities import SPECIAL_UNITS, base_unit, compatible
 from newsprism.model import Claim, Conflict, ConflictSide, Quantity, Quote, stable_id
 from newsprism.nlp.pipeline import ParsedStory
 
@@ -256,14 +256,19 @@ def _views(
             phrase = counted_phrase(span, q)
             if phrase:
                 counted[q.unit or ""] = phrase
-        people = {
-            fold(resolved.name if resolved else ent.text)
-            for ent in story.index(head.article_id).ents_in(span)
-            if ent.label_ == "PERSON"
-            for resolved in [entities.entity_at(head.article_id, ent.start_char, ent.end_char)]
-        }
+        people = _people(story, head.article_id, span, entities)
         views.append(ClaimView(claim, head, topics, counted, _phrase_scope_events(span), people))
     return views
+
+
+def _people(story: ParsedStory, article_id: str, span: Span, entities: EntityIndex) -> set[str]:
+    """The persons a claim names, by their story-wide names."""
+    people = set()
+    for ent in story.index(article_id).ents_in(span):
+        if ent.label_ == "PERSON":
+            named = entities.entity_at(article_id, ent.start_char, ent.end_char)
+            people.add(fold(named.name if named else ent.text))
+    return people
 
 
 def _canonical_speaker(speaker: str | None, entities: EntityIndex) -> str | None:
@@ -319,8 +324,8 @@ def _conflict(kind: str, a: ClaimView, b: ClaimView, explanation: str) -> Confli
 
 
 def _counts(quantities: list[Quantity]) -> list[Quantity]:
-    """Counts of things: not money, shares, multiples or rates ("100 people a day")."""
-    return [q for q in quantities if q.unit and q.unit not in SPECIAL_UNITS and "/" not in q.unit]
+    """Counts of things ("300 officers", "100 people a day"): not money, shares or multiples."""
+    return [q for q in quantities if q.unit and base_unit(q.unit) not in SPECIAL_UNITS]
 
 
 def _referent(unit: str | None) -> str | None:
@@ -384,20 +389,18 @@ def _phrase_scope_events(span: Span) -> set[str] | None:
 
 
 def _counter_events(counter: ClaimView) -> set[str]:
-    if counter.denied_events is not None and not (
-        counter.head.negated_event or counter.head.stability
-    ):
+    head = counter.head
+    if counter.denied_events is not None and not (head.negated_event or head.stability):
         return set(counter.denied_events)
-    if _counter_kind(counter) == "contradiction" and counter.head.negated_events:
+    if _counter_kind(counter) == "contradiction" and head.negated_events:
         # a fact is contradicted by what the negation denies, not by the rest of its sentence
-        return counter.head.negated_events | (
-            {"reduce", "increase"} if counter.head.stability else set()
-        )
-    events = set(counter.head.events)
-    if counter.head.stability:  # "has not changed" answers claims of a change
+        events = set(head.negated_events)
+    else:
+        events = set(head.events)
+        for topic in counter.topics[1:]:
+            events |= _topic_events(topic)
+    if head.stability:  # "has not changed" answers claims of a change
         events |= {"reduce", "increase"}
-    for topic in counter.topics[1:]:
-        events |= _topic_events(topic)
     return events
 
 
@@ -434,6 +437,8 @@ def _link_candidates(
     pairs = []
     for counter in (v for v in views if _is_counter(v)):
         events = _counter_events(counter)
+        # A fact is contradicted only where the target asserts it, not tells of a rumour.
+        asserts = _counter_kind(counter) == "contradiction"
         for target in views:
             if (
                 target is counter
@@ -448,10 +453,8 @@ def _link_candidates(
                 or target.head.denial
             ):
                 continue
-            # A fact is contradicted only where the target asserts it, not tells of a rumour.
-            asserted = _counter_kind(counter) == "contradiction"
             shared_event = bool(
-                events & (target.head.asserted_events if asserted else target.head.events)
+                events & (target.head.asserted_events if asserts else target.head.events)
             )
             if shared_event or _shares_content(counter.head, target.head):
                 pairs.append((counter, target, shared_event))

@@ -242,8 +242,12 @@ class EntityIndex:
         return next((e for e in self.entities if e.id == entity_id), None)
 
     def find(self, name: str) -> Entity | None:
-        """The entity whose name or alias is ``name`` (case- and accent-insensitive)."""
+        """The entity whose name or alias is ``name`` (case- and accent-insensitive, a
+        leading article aside: "The Cuban Foreign Ministry")."""
         key = fold(name)
+        first, _, rest = key.partition(" ")
+        if first in _ARTICLES and rest:
+            key = rest
         for entity in self.entities:
             if self._fold(entity.name) == key or key in (self._fold(a) for a in entity.aliases):
                 return entity

@@ -309,6 +309,11 @@ def with_rate(unit: str | None, rate: str | None) -> str | None:
     return f"{unit or ''}/{rate}" if rate else unit
 
 
+def base_unit(unit: str | None) -> str | None:
+    """What is measured, a rate or not: "USD" of "USD/season", "people" of "people/day"."""
+    return unit.partition("/")[0] if unit else unit
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -494,7 +499,7 @@ def quantities_in_span(span: Span) -> list[Quantity]:
         quantity = item.quantity
         if k and share_of(found[k - 1], item):
             continue  # the whole a share is of: no claim about the same measure
-        if quantity.unit not in {with_rate(u, item.rate) for u in SPECIAL_UNITS}:
+        if base_unit(quantity.unit) not in SPECIAL_UNITS:
             counted = item
             if k + 1 < len(found) and share_of(item, found[k + 1]):
                 counted = found[k + 1]  # "300 out of 400 soldiers" counts soldiers
@@ -551,19 +556,16 @@ def _counted_noun(doc: Doc, chunk: Span) -> str | None:
     return None
 
 
-_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-
-
 def _rounding(quantity: Quantity) -> float:
     """Half a unit of the last digit written: "2.6 percent" may be 2.58 rounded."""
     if quantity.value is None:
         return 0.0
-    match = _WRITTEN_NUMBER.search(quantity.text)
+    match = re.search(_DIGITS, quantity.text)
     if match is None:
         return 0.0
-    written = float(match.group().replace(",", ""))
+    written = _number(match.group())
     scale = abs(quantity.value / written) if written else 1.0
-    decimals = len(match.group(1) or "")
+    decimals = len(match.group().partition(".")[2])
     if scale > 1 and not decimals:
         return 0.0  # "2 million" is no rounding of 2.3 million
     return 0.499 * 10.0**-decimals * scale  # 12 and 13 stay apart

@@ -490,7 +490,7 @@ class _ArticleQuotes:
         inside = self.entity_in(subtree, ("PERSON", "ORG"))
         if inside is not None:
             return Speaker(inside, np_text, span)
-        known = self.entities.find(_without_article(np_text))  # a name not tagged here
+        known = self.entities.find(np_text)  # a name the model did not tag here
         if known is not None:
             return Speaker(known, known.description, span)
         return Speaker(None, np_text, span)
@@ -767,7 +767,7 @@ class _ArticleQuotes:
                 c.dep_ in _SUBJECT_DEPS for c in verb.children
             ):
                 return self.asked(verb)  # "Asked about X, she ...": no subject of its own
-            if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
                 asked = self.asked(verb)  # "after he was asked about X": the asker unnamed
                 if asked is not None:
                     return asked
@@ -1851,10 +1851,6 @@ def _name_agrees(subtree: list[Token], referent: Entity) -> bool:
         return True
     named = {w for n in (referent.name, *referent.aliases) for w in fold(n).split()}
     return words <= named
-
-
-def _without_article(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
 def _lemma(tok: Token) -> str:
