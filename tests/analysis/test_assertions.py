@@ -88,6 +88,17 @@ def denial(sentence: str) -> bool:
             False,
         ),
         ("Comcast will deny Internet service to users of the Tor browser.", False),
+        # DUC 2004 wire stories (Kosovo, 1998): saying nothing either way, a kind of
+        # promise, and someone else's denial told of in a relative clause
+        ("The defense ministry refused to confirm or deny the report.", False),
+        ("Milosevic was playing the classic game of making false promises.", False),
+        (
+            "Rebel forces also were responsible for human rights violations, a charge the KLA "
+            "quickly denied.",
+            False,
+        ),
+        ("The ministry issued a statement which denied the reports.", True),
+        ("These are baseless allegations.", True),
     ],
 )
 def test_a_verb_of_denial_calls_something_untrue_only_when_it_denies_a_claim(
@@ -136,6 +147,36 @@ def test_a_rule_or_a_thought_denies_no_event(sentence: str) -> None:
 )
 def test_a_judgement_or_a_goal_denies_no_event(sentence: str) -> None:
     assert not negated_event(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # DUC 2004 wire stories: an aim, an attempt, an ability, an open question, not
+        # knowing, and a rule that a coordinated clause shares
+        "She encouraged women not to kill their child.",
+        "NATO forces have never tried to arrest them.",
+        "Authorities would not be able to arrest all the party's supporters.",
+        "Investigators had not determined whether there is a link between the five killings.",
+        "They have no idea why someone would have wanted her dead.",
+        "There was still no evidence that her death was a political assassination.",
+        "Governments should reform rigid labor markets and not pressure him to cut rates.",
+    ],
+)
+def test_what_was_aimed_at_asked_or_unknown_is_not_denied(sentence: str) -> None:
+    assert not negated_event(sentence)
+
+
+def test_not_attacking_denies_an_attack_though_attack_can_cue_words() -> None:
+    assert negated_event("The army did not attack the village.")
+
+
+def test_the_political_left_leaves_nothing() -> None:
+    # DUC 2004 wire story on Prodi's government
+    assert not negated_event(
+        "He would not govern with any other majority than the center-left one that elected him."
+    )
+    assert negated_event("The party did not leave the coalition.")
 
 
 def calls_false(sentence: str) -> bool:

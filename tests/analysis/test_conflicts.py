@@ -783,3 +783,75 @@ def test_two_rates_of_one_count_can_conflict_and_a_rate_never_meets_a_total() ->
     )
     assert [c.kind for c in _full_run(daily, more)] == ["numeric"]
     assert [c for c in _full_run(daily, total) if c.kind == "numeric"] == []
+
+
+def test_a_count_that_qualifies_a_noun_or_a_whole_against_its_part_is_no_numeric_conflict() -> None:
+    # DUC 2004 wire stories: the euro zone's 11 nations and the 15-nation EU; soldiers and
+    # police officers killed against police officers killed
+    euro = article(
+        "a.txt",
+        "One",
+        "Inflation in the 11 nations that adopt the euro fell to 0.9 percent in November, "
+        "Eurostat said.",
+    )
+    union = article(
+        "b.txt",
+        "Two",
+        "In the 15 nation EU as a whole, inflation fell to 1 percent in November, the European "
+        "Commission said.",
+    )
+    assert [c for c in _full_run(euro, union) if c.kind == "numeric"] == []
+    both = article(
+        "c.txt",
+        "Three",
+        "Rebel commander Naim Maloku said that at least 47 Serbian soldiers and police officers "
+        "were killed in the fighting.",
+    )
+    police = article(
+        "d.txt",
+        "Four",
+        "Ten Serbian police officers were killed in the fighting, the Serbian Interior Ministry "
+        "said.",
+    )
+    assert [c for c in _full_run(both, police) if c.kind == "numeric"] == []
+    more = article(
+        "e.txt",
+        "Five",
+        "Rebel commander Naim Maloku said that 30 Serbian police officers were killed in the "
+        "fighting.",
+    )
+    assert [c.kind for c in _full_run(more, police)] == ["numeric"]
+
+
+def test_two_voices_percentages_of_different_rates_are_no_numeric_conflict() -> None:
+    # DUC 2004 wire stories on the euro: an interest rate and an inflation rate
+    interest = article(
+        "a.txt",
+        "One",
+        "Ten of the 11 countries adopting the euro dropped their interest rate to 3 percent.",
+    )
+    inflation = article(
+        "b.txt",
+        "Two",
+        "The annual inflation rate in the 11 nations that adopt the euro fell to 0.9 percent in "
+        "November, the European Union said.",
+    )
+    assert [c for c in _full_run(interest, inflation) if c.kind == "numeric"] == []
+
+
+def test_counts_of_people_in_two_unrelated_statements_are_no_scope_difference() -> None:
+    # DUC 2004 wire stories on the Salt Lake City Olympic bid: agents who sold votes and
+    # people given free surgery have nothing to set side by side
+    agents = article(
+        "a.txt",
+        "One",
+        "Marc Hodler said a group of four agents, including one IOC member, have been involved "
+        "in promising votes for payment.",
+    )
+    surgery = article(
+        "b.txt",
+        "Two",
+        "Intermountain Health Care said it gave free surgical services to at least two people "
+        "associated with the IOC in 1994.",
+    )
+    assert _full_run(agents, surgery) == []

@@ -1222,6 +1222,17 @@ def test_a_description_with_a_name_of_its_own_is_no_earlier_organisation() -> No
     assert said_by(q) == "The Cuban Foreign Ministry"
 
 
+def test_a_description_naming_another_kind_of_body_is_no_earlier_organisation() -> None:
+    # DUC 2004 wire story on Kosovo: "the defense ministry" is not the Foreign Ministry
+    text = (
+        "Yugoslavia's Foreign Ministry said the talks had failed. The defense ministry said "
+        "Britain was ready to take part in a NATO attack."
+    )
+    q = quote_with(quotes_of(text), "NATO attack")
+    assert q.speaker != "Foreign Ministry"
+    assert said_by(q) == "The defense ministry"
+
+
 def test_the_ministry_is_the_ministry_named_before() -> None:
     text = (
         "The Russian Foreign Ministry summoned the ambassador on Monday.\n\n"

@@ -112,8 +112,9 @@ LEADING_COMPLEMENTIZER = re.compile(
 INTRODUCTION = re.compile(r"[^\n]{0,80}:[ \t]*\n\s*")
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # Saying nothing of an event is no statement that it did not happen: "did not say",
-# "without specifying where they died".
-UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS) | {
+# "without specifying where they died". "Attack" cues words ("attacked the plan, saying"),
+# but "did not attack the village" denies an attack.
+UNSAYING_VERBS = (CUE_LEMMAS - DENIAL_VERBS - {"attack"}) | {
     "specify",
     "identify",
     "name",
@@ -143,7 +144,16 @@ COGNITION_VERBS = {
     "suspect",
     "fear",
     "worry",
+    "determine",
+    "establish",
+    "ascertain",
+    "verify",
 }
+# "They have no idea why someone would have wanted her dead": not knowing, not a denial;
+# "no evidence that her death was an assassination": unproven, not denied.
+COGNITION_NOUNS = frozenset(
+    {"idea", "clue", "knowledge", "inkling", "evidence", "proof", "indication", "sign"}
+)
 MIN_TOKENS = 4
 # Verbs and nouns of one event family, so "no talk of any cuts" meets "cut its staff" and
 # "reports about the withdrawal" meets "had withdrawn": general English, not story words.
@@ -190,6 +200,15 @@ EVENT_FAMILIES = {
     "arrest": ("arrest", "detain", "detention", "custody", "jail"),
 }
 EVENT_OF = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
+
+
+def event_family(tok: Token) -> str | None:
+    """The event family a word names. "Left" leaves only as a verb: "the center-left
+    coalition" and "the left" withdraw nothing."""
+    lemma = tok.lemma_.lower()
+    if lemma == "leave" and (tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound")):
+        return None
+    return EVENT_OF.get(lemma)
 
 
 @dataclass
@@ -380,12 +399,46 @@ def _denies(tok: Token) -> bool:
     if lemma not in DENIAL_VERBS:
         return False
     obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if any(t.lemma_.lower() == "confirm" for t in _coordinated(tok)):
+        return False  # "refused to confirm or deny the report" says nothing either way
     if obj is None or lemma in {"refute", "debunk", "rebut", "disprove"}:
         return True
     noun = obj.lemma_.lower()
     if lemma == "deny":
         return noun not in _WITHHELD_NOUNS
     return noun in _CLAIM_NOUNS or obj.pos_ == "PRON"
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """The words ``tok`` is coordinated with: "confirm" in "confirm or deny"."""
+    return [
+        *(c for c in tok.children if c.dep_ == "conj"),
+        *([tok.head] if tok.dep_ == "conj" else []),
+    ]
+
+
+def _reports_denial(tok: Token) -> bool:
+    """A denial told of in a relative clause with a subject of its own is that subject's,
+    not the speaker's: "responsible for violations, a charge the KLA quickly denied"."""
+    return tok.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE_PRONOUNS for c in tok.children
+    )
+
+
+def denial_phrase(span: Span) -> Span | None:
+    """The first phrase that calls a claim untrue ("the reports are false", "baseless
+    allegations"); not one that says what kind of thing something is ("false promises",
+    "inflated prices")."""
+    for match in DENIAL_PHRASES.finditer(span.text):
+        start, end = span.start_char + match.start(), span.start_char + match.end()
+        words = span.doc.char_span(start, end, alignment_mode="expand")
+        if words is None:
+            continue
+        root = words.root
+        if root.dep_ == "amod" and root.head.lemma_.lower() not in _CLAIM_NOUNS | HEARSAY_NOUNS:
+            continue
+        return words
+    return None
 
 
 # What these say is told, not asserted: "sparked rumours that claimed Castro dead".
@@ -452,9 +505,13 @@ def _negated_events(span: Span) -> set[str]:
             lemma = scope.lemma_.lower()
             if lemma in COGNITION_VERBS or (scope.pos_ == "VERB" and lemma in UNSAYING_VERBS):
                 continue  # "not specifying where they died" denies no death ("no talk" does)
+            if lemma in COGNITION_NOUNS:
+                continue
             if any(c.dep_ == "acomp" and c.lower_ in COGNITION_ADJECTIVES for c in scope.children):
                 continue
-            if any(c.dep_ == "aux" and c.lemma_.lower() in _OBLIGATION for c in scope.children):
+            if any(
+                c.dep_ == "aux" and c.lemma_.lower() in _OBLIGATION for c in _auxiliaries(scope)
+            ):
                 continue  # "should not cut the head off": a rule, not that nothing was cut
             if lemma in _JUDGING_VERBS:
                 continue  # "killing a police officer will not be tolerated": it was done
@@ -484,11 +541,37 @@ def _negated_events(span: Span) -> set[str]:
                 for t in c.subtree
             }
             families |= {
-                EVENT_OF[t.lemma_.lower()]
+                family
                 for t in scope.subtree
-                if t.i not in outside and t.lemma_.lower() in EVENT_OF and not _thought_of(t, scope)
+                if t.i not in outside
+                and (family := event_family(t)) is not None
+                and not _thought_of(t, scope)
+                and not _unrealised(t, scope)
             }
     return families
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """A verb's children, and those of the verb it is coordinated with, which lends it its
+    auxiliaries: "should reform the markets and not pressure him" is a rule for both."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return [*verb.children, *(c for c in verb.subtree if c.dep_ == "conj" for c in c.children)]
+
+
+def _unrealised(tok: Token, scope: Token) -> bool:
+    """The event is an aim or an open question on the way from the negation to it, not a
+    fact that is denied: "encouraged women not to kill", "never tried to arrest them",
+    "would not be able to arrest all", "had not determined whether there is a link"."""
+    node = tok
+    while True:
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in node.children):
+            return True
+        if node.i == scope.i or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _thought_of(tok: Token, scope: Token) -> bool:
@@ -512,7 +595,9 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
     assertion.negated_words = _negated_words(negations)
     assertion.negated_events = _negated_events(span)
     assertion.negated_event = bool(assertion.negated_events)
-    assertion.denial = bool(DENIAL_PHRASES.search(span.text)) or any(_denies(t) for t in span)
+    assertion.denial = denial_phrase(span) is not None or any(
+        _denies(t) and not _reports_denial(t) for t in span
+    )
     assertion.stability = bool(STABILITY.search(span.text))
     assertion.quantities = quantities_in_span(span)
     names: set[str] = set()
@@ -531,14 +616,12 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
         for t in span
         if t.pos_ == "VERB" and not t.is_stop and t.lemma_.casefold() not in REPORTING_VERBS
     }
-    assertion.events = {EVENT_OF[t.lemma_.lower()] for t in span if t.lemma_.lower() in EVENT_OF}
+    assertion.events = {family for t in span if (family := event_family(t)) is not None}
     hearsay = {
         t.i for h in span if h.lemma_.lower() in HEARSAY_NOUNS for t in h.subtree if t.i != h.i
     }
     assertion.asserted_events = {
-        EVENT_OF[t.lemma_.lower()]
-        for t in span
-        if t.lemma_.lower() in EVENT_OF and t.i not in hearsay
+        family for t in span if (family := event_family(t)) is not None and t.i not in hearsay
     }
     assertion.transition = find_transition(span.text)
     return assertion

@@ -28,14 +28,15 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from newsprism.analysis.assertions import (
-    DENIAL_PHRASES,
     DENIAL_VERBS,
     EMBEDDINGS,
     EVENT_OF,
     REPORTING_VERBS,
     Assertion,
     annotate,
+    denial_phrase,
     denied_text,
+    event_family,
 )
 from newsprism.analysis.claims import lexical_overlap
 from newsprism.analysis.entities import EntityIndex, fold
@@ -53,7 +54,7 @@ LINK_MIN_SHARED_WORDS = 2
 SELF_CONTAINED = 0.8
 VARIANT_COSINE = 0.4
 NUMERIC_COSINE = 0.6
-SCOPE_COSINE = 0.4
+SCOPE_COSINE = 0.5
 KIND_RANK = {
     "contradiction": 0,
     "numeric": 1,
@@ -139,6 +140,7 @@ class ClaimView:
     counted: dict[str, str] = field(default_factory=dict)  # unit -> what the number counts
     denied_events: set[str] | None = None  # events in the clause a "nonsense" speaks of
     people: set[str] = field(default_factory=set)  # persons the claim names, resolved
+    qualifiers: set[str] = field(default_factory=set)  # counts that only qualify a noun
 
     @property
     def texts(self) -> list[str]:
@@ -185,19 +187,16 @@ def counted_phrase(span: Span, quantity: Quantity) -> str | None:
     officers"), else the noun with its left modifiers ("cut its staff from 1,000"); a
     possessive pronoun becomes the clause's subject ("its staff" -> "Rostec's staff").
     """
-    unit = quantity.unit or ""
-    at = span.text.find(quantity.text)
-    after = span.start_char + at + len(quantity.text) if at >= 0 else span.end_char
-    nouns = [t for t in span if t.lemma_.lower() == unit and t.pos_ in ("NOUN", "PROPN")]
-    noun = next((t for t in nouns if t.idx >= after), None)
-    if noun is not None and noun.i - span.doc[noun.i].left_edge.i < 12:
+    found = _counted_noun(span, quantity)
+    if found is None:
+        return None
+    noun, follows = found
+    if follows:
+        after = _end_of(span, quantity)
         first = next((t.i for t in span if t.idx >= after), noun.i)
         tokens = list(span.doc[first : noun.i + 1])
-    elif nouns:
-        noun = nouns[0]
-        tokens = list(span.doc[max(noun.left_edge.i, span.start) : noun.i + 1])
     else:
-        return None
+        tokens = list(span.doc[max(noun.left_edge.i, span.start) : noun.i + 1])
     words: list[str] = []
     for tok in tokens:
         if tok.like_num or tok.pos_ in ("NUM", "DET", "PUNCT"):
@@ -211,6 +210,30 @@ def counted_phrase(span: Span, quantity: Quantity) -> str | None:
         words.pop(0)  # "300 out of 400 soldiers" counts soldiers
     phrase = " ".join(words).replace(" 's", "'s").strip()
     return phrase or None
+
+
+def _end_of(span: Span, quantity: Quantity) -> int:
+    at = span.text.find(quantity.text)
+    return span.start_char + at + len(quantity.text) if at >= 0 else span.end_char
+
+
+def _counted_noun(span: Span, quantity: Quantity) -> tuple[Token, bool] | None:
+    """The noun a number counts, and whether it follows the number ("300 ... officers")
+    rather than comes before it ("cut its staff from 1,000")."""
+    unit = quantity.unit or ""
+    after = _end_of(span, quantity)
+    nouns = [t for t in span if t.lemma_.lower() == unit and t.pos_ in ("NOUN", "PROPN")]
+    noun = next((t for t in nouns if t.idx >= after), None)
+    if noun is not None and noun.i - span.doc[noun.i].left_edge.i < 12:
+        return noun, True
+    return (nouns[0], False) if nouns else None
+
+
+def describes_other_noun(span: Span, quantity: Quantity) -> bool:
+    """The count only qualifies another noun ("the 15 nation EU"): it is not a figure the
+    statement gives, so it meets no other figure."""
+    found = _counted_noun(span, quantity)
+    return found is not None and found[0].dep_ == "compound"
 
 
 def _clause_subject(token: Token) -> str | None:
@@ -252,12 +275,17 @@ def _views(
         if head.denial or head.negated_event or head.stability:
             topics += [t for t in _denial_context(story, head) if claim.text not in t]
         counted = {}
+        qualifiers = set()
         for q in _counts(claim.quantities):
             phrase = counted_phrase(span, q)
             if phrase:
                 counted[q.unit or ""] = phrase
+            if describes_other_noun(span, q):
+                qualifiers.add(q.text)
         people = _people(story, head.article_id, span, entities)
-        views.append(ClaimView(claim, head, topics, counted, _phrase_scope_events(span), people))
+        views.append(
+            ClaimView(claim, head, topics, counted, _phrase_scope_events(span), people, qualifiers)
+        )
     return views
 
 
@@ -371,10 +399,7 @@ def _phrase_scope_events(span: Span) -> set[str] | None:
     Putin had told him ...", only the first clause is called false."""
     if any(t.lemma_.lower() in DENIAL_VERBS for t in span):
         return None
-    match = DENIAL_PHRASES.search(span.text)
-    if match is None:
-        return None
-    word = span.char_span(match.start(), match.end(), alignment_mode="expand")
+    word = denial_phrase(span)
     if word is None:
         return None
     clause = word.root
@@ -382,9 +407,9 @@ def _phrase_scope_events(span: Span) -> set[str] | None:
         clause = clause.head
     skip = {t.i for c in clause.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     return {
-        EVENT_OF[t.lemma_.lower()]
+        family
         for t in clause.subtree
-        if t.i not in skip and t.lemma_.lower() in EVENT_OF
+        if t.i not in skip and (family := event_family(t)) is not None
     }
 
 
@@ -587,20 +612,27 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
         explanation = f"Outlets render the same statement by {sa} differently: {what}."
         return [(sim, _conflict("quote-variant", a, b, explanation))]
     if clash and not (a.head.denial or b.head.denial):
+        # two voices' figures meet as counts of something, never a count that only
+        # qualifies a noun ("the 15 nation EU"), nor an interest rate and an inflation rate
+        figures = _incompatible(
+            [q for q in _counts(a.claim.quantities) if q.text not in a.qualifiers],
+            [q for q in _counts(b.claim.quantities) if q.text not in b.qualifiers],
+        )
         if (
-            sim >= NUMERIC_COSINE
+            figures is not None
+            and sim >= NUMERIC_COSINE
             and lexical_overlap(a.head, b.head) >= 0.34
             and _same_act(a.head, b.head)
             # Thomas's 793 yards and Ivory's 716 are two players' figures
             and not (a.people and b.people and not a.people & b.people)
             and not _different_groups(
-                a.counted.get(clash[0].unit or ""), b.counted.get(clash[1].unit or "")
+                a.counted.get(figures[0].unit or ""), b.counted.get(figures[1].unit or "")
             )
         ):
+            qa, qb = figures
             explanation = (
-                f"{_who(a)} gives {clash[0].text} "
-                f"{a.counted.get(clash[0].unit or '', clash[0].unit)} where {_who(b)} gives "
-                f"{clash[1].text} {b.counted.get(clash[1].unit or '', clash[1].unit)} for the "
+                f"{_who(a)} gives {qa.text} {a.counted.get(qa.unit or '', qa.unit)} where "
+                f"{_who(b)} gives {qb.text} {b.counted.get(qb.unit or '', qb.unit)} for the "
                 "same thing."
             )
             out.append((sim, _conflict("numeric", a, b, explanation)))
@@ -635,6 +667,8 @@ def _different_groups(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     left, right = (set(fold(p).split()[:-1]) for p in (a, b))
+    if ("and" in left) != ("and" in right):
+        return True  # "soldiers and police officers" and "police officers": a whole and a part
     return bool(left and right) and not left & right
 
 

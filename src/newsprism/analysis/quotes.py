@@ -485,7 +485,7 @@ class _ArticleQuotes:
         if tok.tag_ != "NNS" and (definite or lemma in ORG_NOUNS | MEDIA_NOUNS):
             # "the agency", "the committee"; "the agencies" are several, none of them named
             referent = self.definite_referent(tok, subtree)
-            if referent is not None and _name_agrees(subtree, referent):
+            if referent is not None and _name_agrees(tok, subtree, referent):
                 return Speaker(referent, np_text, span)
         inside = self.entity_in(subtree, ("PERSON", "ORG"))
         if inside is not None:
@@ -1838,15 +1838,17 @@ def _statement_clause(prep: Token) -> Token | None:
     return None
 
 
-def _name_agrees(subtree: list[Token], referent: Entity) -> bool:
-    """Whether a description's own capitalised words all belong to the referent's name:
-    "the Foreign Ministry" may be the Russian Foreign Ministry named before, "the Cuban
-    Foreign Ministry" is a name of its own and never "the Castros"."""
+def _name_agrees(head: Token, subtree: list[Token], referent: Entity) -> bool:
+    """Whether a description's own capitalised words, and the nouns that say which one it
+    is, all belong to the referent's name: "the Foreign Ministry" may be the Russian Foreign
+    Ministry named before; "the Cuban Foreign Ministry" is a name of its own and never "the
+    Castros", and "the defense ministry" is not the Foreign Ministry."""
     words = {
         fold(t.text)
         for t in subtree
         if t.text[:1].isupper() and t.i > t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
     }
+    words |= {fold(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     if not words:
         return True
     named = {w for n in (referent.name, *referent.aliases) for w in fold(n).split()}
