@@ -128,3 +128,32 @@ def test_an_undated_story_still_places_dates_that_name_their_year():
     [event] = build_timeline(story, [], EntityIndex())
     assert event.date == date(2016, 7, 22) and event.precision == "day"
     assert "WikiLeaks published" in event.text and event.basis.startswith("explicit date")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # DUC 2004 wire story on Cambodia, dated Friday 1998-11-13
+        ("The ailing king leaves Saturday for medical treatment in Beijing, officials said.", 14),
+        ("The king will leave for medical treatment in Beijing on Saturday, officials said.", 14),
+        ("Parliament is scheduled to vote on the new government Tuesday.", 17),
+        ("The king said he would leave for Beijing next Monday.", 16),
+        ("The king will meet the prime minister later Friday.", 13),
+        # the past, however it is told
+        ("The king left for medical treatment in Beijing on Saturday.", 7),
+        ("Police say the man was arrested Saturday in the capital.", 7),
+        ("Hun Sen says the opposition agreed Tuesday to join the coalition.", 10),
+        ("Spain has 40 days from last Friday to apply for extradition.", 6),
+        (
+            "Before he can hope to win, he said in an interview Wednesday, Republicans need to "
+            "change.",
+            11,
+        ),
+    ],
+)
+def test_a_weekday_still_to_come_is_the_first_such_day_from_the_articles_date(
+    sentence: str, day: int
+) -> None:
+    article = Article(id="a", text=sentence, published=date(1998, 11, 13))
+    [event] = build_timeline(parse_story([article]), [], EntityIndex())
+    assert event.date == date(1998, 11, day)

@@ -86,6 +86,11 @@ def weekday_on_or_before(anchor: date, weekday: int) -> date:
     return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
 
 
+def weekday_on_or_after(anchor: date, weekday: int) -> date:
+    """A plan for "Monday" in a Monday's paper is for that day ("meets ... later Monday")."""
+    return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
 def _month_back(anchor: date, months: int) -> date:
     total = anchor.year * 12 + anchor.month - 1 - months
     return date(total // 12, total % 12 + 1, 1)

@@ -3,7 +3,9 @@
 Dates come from the text (see :mod:`newsprism.analysis.dates`), resolved against the article's
 published date or, for an undated article, the story's anchor: the most common published date
 among the story's articles (the latest on a tie). In a story with no published date at all,
-only dates that name their year are placed. An event is the clause around the date
+only dates that name their year are placed. A weekday is the latest such day on or before
+the article's date, unless the sentence tells a plan ("will vote Sunday", "leaves Saturday"):
+then it is the first on or after it. An event is the clause around the date
 expression; the same event told by several articles on the same date becomes one entry that
 cites them all.
 """
@@ -12,11 +14,19 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from newsprism.analysis.dates import DateMention, find_date_mentions, resolve, resolve_weekdays
+from newsprism.analysis.cues import CUE_LEMMAS
+from newsprism.analysis.dates import (
+    DateMention,
+    find_date_mentions,
+    resolve,
+    resolve_weekdays,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
 from newsprism.analysis.entities import EntityIndex
 from newsprism.analysis.summary import DATELINE
 from newsprism.model import Article, DatePrecision, Quote, TimelineEvent
@@ -109,6 +119,12 @@ def _article_events(
             if mention.weekday not in by_weekday:
                 continue
             when, precision = by_weekday[mention.weekday], "day"
+            if own is not None:
+                reach = _reach(sentence, mention.start)
+                if reach == "ahead":
+                    when = weekday_on_or_after(own, mention.weekday)
+                elif reach == "last":  # "last Friday" in a Friday's paper: a week ago
+                    when = weekday_on_or_before(own - timedelta(days=1), mention.weekday)
         else:
             resolved = resolve(mention, base)
             if resolved is None:
@@ -125,6 +141,51 @@ def _article_events(
         text, names = _event_text(sentence, mention.start)
         events.append(_Event(when, precision, text, article.id, basis, names))  # type: ignore[arg-type]
     return events
+
+
+def _reach(sentence: Span, start: int) -> str | None:
+    """ "ahead" when the weekday names a day still to come when the article was written
+    ("will vote Sunday", "before he leaves Saturday", "is scheduled to meet Tuesday", "next
+    Monday"), "last" for "last Friday", else None: news tells the past, so a weekday is the
+    latest such day."""
+    day = next((t for t in sentence if t.idx >= start), None)
+    if day is None:
+        return None
+    before = day.doc[day.i - 1] if day.i > sentence.start else None
+    if before is not None and before.lower_ in ("last", "past"):
+        return "last"
+    if before is not None and before.lower_ in ("next", "coming"):
+        return "ahead"
+    for tok in reversed(day.doc[sentence.start : day.i]):
+        if tok.is_punct:
+            break
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.tag_ == "VBD":
+                return None  # "he said in an interview Wednesday", however it is parsed
+            break
+    verb = day.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    # "is scheduled to meet Tuesday": the tense is the finite verb's, above the infinitive
+    while (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.i != verb.i
+    ):
+        verb = verb.head
+    return "ahead" if _future_or_present(verb) else None
+
+
+def _future_or_present(verb: Token) -> bool:
+    """A verb in the future, or in the present tense, which news uses for plans."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("will", "shall", "'ll") for a in auxiliaries):
+        return True
+    if any(a.lemma_.lower() == "have" for a in auxiliaries):
+        return False  # "has left Saturday": done
+    finite = auxiliaries[0] if auxiliaries else verb
+    # "says" in a lead tells what was just said; "leaves", "is leaving", "is due" tell plans
+    return finite.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in CUE_LEMMAS
 
 
 def _same_event(a: _Event, b: _Event, cosine: float) -> bool:
