@@ -58,6 +58,16 @@ def test_acronym_article_and_majority_type() -> None:
     assert rostec is not None and rostec is index.find("Rostec") and rostec.type == "ORG"
 
 
+def test_a_countrys_initials_join_its_name() -> None:
+    # DUC 2004 wire stories on the Lockerbie suspects
+    index = index_of(
+        "The United States demanded that Libya hand over the two suspects.",
+        "U.S. officials said the trial would be held in the Netherlands.",
+    )
+    us = index.find("U.S.")
+    assert us is not None and us.name == "United States" and us is index.find("United States")
+
+
 def test_mentions_point_at_names_in_the_text() -> None:
     text = "Kremlin spokesman Dmitry Peskov told reporters on Tuesday."
     index = index_of(text)

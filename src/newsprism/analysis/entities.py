@@ -834,13 +834,15 @@ def resolve_entities(story: ParsedStory) -> EntityIndex:
             if _similar_names(a, b):
                 groups.link(a, b)
 
-    # Acronyms of multiword organisations: WSJ -> Wall Street Journal.
+    # Acronyms of multiword organisations and countries: WSJ -> Wall Street Journal,
+    # U.S. -> United States.
     multiword_orgs = [k for k in keys if key_type[k] == "ORG" and len(k.split()) > 1]
+    acronymed = multiword_orgs + [k for k in keys if key_type[k] == "GPE" and len(k.split()) > 1]
     for k in keys:
         surface = by_key[k][0].text
-        if " " in k or not (2 <= len(surface) <= 6 and surface.isupper()):
+        if " " in k or not (2 <= len(surface) <= 8 and surface.isupper()):
             continue
-        matches = {groups.representative(o) for o in multiword_orgs if _acronym(o) == k}
+        matches = {groups.representative(o) for o in acronymed if _acronym(o) == k}
         if len(matches) == 1:
             groups.link(matches.pop(), k)
 
