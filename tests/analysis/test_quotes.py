@@ -158,6 +158,21 @@ def test_indirect_speech_with_told() -> None:
     assert q.speaker == "Jason Miller" and q.cue == "told" and q.kind == "indirect"
 
 
+def test_the_day_something_was_said_is_not_what_was_said() -> None:
+    # DUC 2004 wire story on Kosovo
+    q = quote_with(
+        quotes_of(
+            "U.S. special envoy Richard Holbrooke said Monday the military situation in Kosovo "
+            "was as bad now as two weeks ago."
+        ),
+        "military situation",
+    )
+    assert q.text == "the military situation in Kosovo was as bad now as two weeks ago"
+    assert quote_with(quotes_of("The opposition said Monday's vote was rigged."), "vote").text == (
+        "Monday's vote was rigged"
+    )
+
+
 def test_refuted_reports_and_estimates() -> None:
     text = (
         "Russian Ambassador to Venezuela Vladimir Zaemsky has refuted reports about the withdrawal "

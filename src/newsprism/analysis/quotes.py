@@ -855,6 +855,7 @@ class _ArticleQuotes:
                 # "a trawler that the Navy said was a pirate vessel": the relative pronoun the
                 # clause takes as its subject stands before the cue, outside what was said
                 tokens = [t for t in tokens if t.i > verb.i] or tokens
+            tokens = _without_leading_time(tokens, verb)
             start, end = self.token_span(tokens)
             return _Candidate(
                 verb, cue_text, speaker, start, end, self.kind(start, end), "ccomp", 1
@@ -1801,6 +1802,21 @@ def _sees_as(verb: Token, text: str) -> bool:
         for c in verb.children
         if c.i > verb.i
     )
+
+
+def _without_leading_time(tokens: list[Token], verb: Token) -> list[Token]:
+    """ "Holbrooke said Monday the situation was as bad": the day is when it was said, though
+    the parse may hang it on the clause; "said Monday's vote was rigged" keeps its subject."""
+    run = 0
+    while (
+        run < len(tokens) - 1
+        and tokens[run].i == verb.i + 1 + run
+        and tokens[run].ent_type_ in ("DATE", "TIME")
+    ):
+        run += 1
+    if run and tokens[run - 1].dep_ in ("npadvmod", "tmod"):
+        return tokens[run:]
+    return tokens
 
 
 def _leading_run(tokens: list[Token]) -> list[Token]:
