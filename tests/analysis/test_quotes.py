@@ -173,6 +173,19 @@ def test_the_day_something_was_said_is_not_what_was_said() -> None:
     )
 
 
+def test_a_role_said_of_something_else_is_not_the_person_with_that_role() -> None:
+    # DUC 2004 wire story on Kosovo: the head of Montenegro is not the head of the ICG
+    text = (
+        "The United States waited four months, said Morton Abramowitz, head of the "
+        "International Crisis Group. The head of Yugoslavia's other republic, Montenegro, said "
+        "Milosevic must accept all international demands. Dmitry Peskov, spokesman for the "
+        "Kremlin, spoke. The spokesman for the Kremlin said there was no letter."
+    )
+    quotes = quotes_of(text)
+    assert quote_with(quotes, "must accept").speaker != "Morton Abramowitz"
+    assert quote_with(quotes, "no letter").speaker == "Dmitry Peskov"
+
+
 def test_refuted_reports_and_estimates() -> None:
     text = (
         "Russian Ambassador to Venezuela Vladimir Zaemsky has refuted reports about the withdrawal "

@@ -530,11 +530,31 @@ class _ArticleQuotes:
         words = {fold(t.text) for t in subtree if not t.is_punct}
         before = {e.id: s for s, _, e in self.mentions if s < tok.idx}
 
-        def score(entity: Entity) -> tuple[int, int, int]:
-            desc_words = {
+        def described(entity: Entity) -> set[str]:
+            return {
                 w for d in self.entities.descriptions.get(entity.id, []) for w in fold(d).split()
             }
-            return (len(words & desc_words), entity.id in before, before.get(entity.id, -1))
+
+        # "the head of Yugoslavia's other republic, Montenegro" says whose head: a head of
+        # the International Crisis Group named before is someone else
+        qualifiers = {
+            fold(t.text)
+            for c in tok.children
+            if c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "at"))
+            for t in c.subtree
+            if t.is_alpha and not t.is_stop
+        }
+        if qualifiers:
+            candidates = [
+                e
+                for e in candidates
+                if any(_same_stem(q, w) for q in qualifiers for w in described(e))
+            ]
+            if not candidates:
+                return None
+
+        def score(entity: Entity) -> tuple[int, int, int]:
+            return (len(words & described(entity)), entity.id in before, before.get(entity.id, -1))
 
         return max(candidates, key=score)
 
@@ -1802,6 +1822,14 @@ def _sees_as(verb: Token, text: str) -> bool:
         for c in verb.children
         if c.i > verb.i
     )
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """One word, or a country and its adjective: "russia" and "russian", "china" and
+    "chinese"."""
+    short, long = sorted((a, b), key=len)
+    stem = short[: max(4, len(short) - 1)]
+    return a == b or (len(short) >= 4 and long.startswith(stem))
 
 
 def _without_leading_time(tokens: list[Token], verb: Token) -> list[Token]:
