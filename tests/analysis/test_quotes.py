@@ -1259,6 +1259,13 @@ def test_a_description_naming_another_kind_of_body_is_no_earlier_organisation() 
     q = quote_with(quotes_of(text), "NATO attack")
     assert q.speaker != "Foreign Ministry"
     assert said_by(q) == "The defense ministry"
+    # the seeds: a press service is not named by its head, so it stays its owner's
+    text = (
+        "The figures have been exaggerated, the press service of Rostec stated. "
+        '"Just recently, the maintenance of a batch of aircraft was completed," the press '
+        "service added."
+    )
+    assert quote_with(quotes_of(text), "Just recently").speaker == "Rostec"
 
 
 def test_the_ministry_is_the_ministry_named_before() -> None:

@@ -1892,10 +1892,11 @@ def _name_agrees(head: Token, subtree: list[Token], referent: Entity) -> bool:
         for t in subtree
         if t.text[:1].isupper() and t.i > t.sent.start and t.pos_ in ("PROPN", "NOUN", "ADJ")
     }
-    words |= {fold(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
-    if not words:
-        return True
     named = {w for n in (referent.name, *referent.aliases) for w in fold(n).split()}
+    if fold(head.lemma_) in named:
+        # a kind of the thing the name names: "the defense ministry" and the Foreign Ministry;
+        # "the press service" of Rostec is not named by its head
+        words |= {fold(c.text) for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
     return words <= named
 
 
