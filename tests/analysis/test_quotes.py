@@ -1267,3 +1267,25 @@ def test_pointing_a_gun_says_nothing_and_pointing_out_does() -> None:
     )
     assert [q for q in quotes if q.cue == "pointed"] == []
     assert quote_with(quotes, "own credentials").speaker == "Trump"
+
+
+def test_how_someone_seems_is_the_writers_impression_or_the_one_it_seems_to() -> None:
+    # PolNeAR (train): campaign stories from Politico and the New York Times
+    quotes = quotes_of(
+        "Campaign chair Paul Manafort dismissed the whole kerfuffle. Trump’s supporters seemed "
+        "equally unperturbed.",
+        "It appears, though, that the NFL championship game wasn’t boring to everyone.",
+        "To Montclair State University political science professor Brigid Harrison, Christie’s "
+        "stare seemed to reflect sadness.",
+        "Mr. Trump appeared on Fox News on Sunday.",
+    )
+    unperturbed = quote_with(quotes, "equally unperturbed")
+    assert unperturbed.text == "Trump’s supporters seemed equally unperturbed"
+    assert said_by(unperturbed) is None
+    boring = quote_with(quotes, "wasn’t boring")
+    assert boring.text == "that the NFL championship game wasn’t boring to everyone"
+    assert said_by(boring) is None
+    sadness = quote_with(quotes, "reflect sadness")
+    assert sadness.text.startswith("Christie’s stare")
+    assert sadness.speaker == "Brigid Harrison"
+    assert [q for q in quotes if q.cue == "appeared"] == []

@@ -335,6 +335,9 @@ CLAUSE_CUE_LEMMAS = frozenset(
         "ensure",
     ]
 )
+# Verbs of appearance: "X seems to ...", "Y appeared paralyzed", "it appears that ...". They
+# attribute an impression of the subject to whoever it appears to, else to the writer.
+APPEARANCE_LEMMAS = frozenset(["seem", "appear", "look", "sound"])
 # Adjectives by which a subject holds the that-clause after them: "X is confident that ...".
 STANCE_ADJECTIVES = frozenset(
     [

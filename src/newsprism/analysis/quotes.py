@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsprism.analysis.cues import (
+    APPEARANCE_LEMMAS,
     CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
@@ -1209,6 +1210,59 @@ class _ArticleQuotes:
         speaker = self.resolve(subject)
         return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), rule, 2)
 
+    def appearance(self, verb: Token) -> _Candidate | None:
+        """ "Trump's supporters seemed equally unperturbed", "it appears that ...": the subject
+        and how it seems, as an impression held by the one it seems to ("to X"), else by the
+        writer. "Cruz looks to build on his momentum" is an aim: the subject's own."""
+        if verb.dep_ in {"amod", "compound"}:
+            return None  # "Christie's seeming thousand-yard stare"
+        complement = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (
+                    c.dep_ in {"xcomp", "acomp", "oprd", "attr", "ccomp"}
+                    or (c.dep_ == "prep" and c.lower_ == "like")
+                    or (c.dep_ == "advcl" and _has_mark(c, {"if", "though"}))
+                )
+            ),
+            None,
+        )
+        subject = self.subject_of(verb)
+        if complement is None or subject is None:
+            return None  # "appeared on Fox News", "look at it"
+        if complement.dep_ == "xcomp" and _lemma(complement) in CUE_LEMMAS:
+            return None  # "seemed to confirm the critiques": the subject's own cue speaks
+        aims = (
+            _lemma(verb) == "look"
+            and complement.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+        )
+        if complement.dep_ == "ccomp" and subject.lower_ == "it":
+            tokens = list(complement.subtree)  # "it appears that ...": the clause alone
+        else:
+            tokens = [*subject.subtree, verb, *complement.subtree]
+        tokens = self.in_paragraph(sorted(tokens, key=lambda t: t.i), verb)
+        if len(tokens) < 3:
+            return None
+        experiencer = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        holder = subject if aims else experiencer
+        speaker = self.resolve(holder) if holder is not None else Speaker(None, None, None)
+        start, end = self.token_span(tokens)
+        return _Candidate(
+            verb, verb.text, speaker, start, end, self.kind(start, end), "appearance", 4
+        )
+
     def received(self, noun: Token) -> _Candidate | None:
         """ "Trump's comments have drawn criticism from Berlin": what the subject received is
         the source's stance on the subject."""
@@ -1350,6 +1404,8 @@ class _ArticleQuotes:
                     and not any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
                 ):
                     candidate = None  # '"...," he went on' only
+            elif tok.pos_ in {"VERB", "AUX"} and _lemma(tok) in APPEARANCE_LEMMAS:
+                candidate = self.appearance(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) == "put":
                 candidate = self.put_cue(tok)
             elif tok.pos_ == "ADJ" and tok.lower_ in STANCE_ADJECTIVES:
