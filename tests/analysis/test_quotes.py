@@ -1289,3 +1289,24 @@ def test_how_someone_seems_is_the_writers_impression_or_the_one_it_seems_to() ->
     assert sadness.text.startswith("Christie’s stare")
     assert sadness.speaker == "Brigid Harrison"
     assert [q for q in quotes if q.cue == "appeared"] == []
+
+
+def test_what_one_is_asked_about_is_the_question_not_the_one_asked() -> None:
+    # PolNeAR (train): debate stories
+    quotes = quotes_of(
+        "Conservative radio host Hugh Hewitt asked Trump about statements he had made the "
+        "previous night.",
+        "We asked our followers their thoughts on Donald Trump meeting with Mexican President "
+        "Enrique Pena Nieto.",
+        "Asked why he trailed Hillary Clinton so badly among minority voters, Senator Bernie "
+        "Sanders said he was working on it.",
+    )
+    statements = quote_with(quotes, "statements he had made")
+    assert statements.text == "about statements he had made the previous night"
+    assert statements.speaker == "Hugh Hewitt"
+    thoughts = quote_with(quotes, "their thoughts")
+    assert thoughts.text.startswith("their thoughts on Donald Trump meeting")
+    assert said_by(thoughts) == "the author"
+    trailed = quote_with(quotes, "why he trailed")
+    assert trailed.text == "why he trailed Hillary Clinton so badly among minority voters"
+    assert said_by(trailed) is None

@@ -193,6 +193,8 @@ _NOUN_CUES = NOUN_CUE_LEMMAS | set(POSSESSIVE_CUE_NOUNS) | _RECEIVED_STANCES
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "eyes", "eye"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _IF_WHETHER = frozenset({"if", "whether"})
+# Tags of the words that open an embedded question: "what", "which", "who", "whose", "why".
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
 _THAT_CLAUSE = re.compile(r"(that|whether)\s")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
@@ -879,6 +881,12 @@ class _ArticleQuotes:
             return _Candidate(
                 verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2
             )
+        question = self.asked_about(verb)
+        if question is not None:
+            start, end = self.token_span(self.in_paragraph(list(question.subtree), verb))
+            return _Candidate(
+                verb, cue_text, speaker, start, end, self.kind(start, end), "asked", 2
+            )
         trailing = self.trailing_clause(verb, subject)
         if trailing is not None:
             start, end = self.token_span(trailing)
@@ -1054,8 +1062,10 @@ class _ArticleQuotes:
                     ),
                     None,
                 )
-            elif child.dep_ in {"ccomp", "advcl"} and _has_mark(child, _IF_WHETHER):
-                content = child
+            elif (child.dep_ in {"ccomp", "advcl"} and _has_mark(child, _IF_WHETHER)) or (
+                child.dep_ == "ccomp" and child.left_edge.tag_ in _WH_TAGS
+            ):
+                content = child  # "Asked whether ...", "Asked why he trailed ..."
             elif child.dep_ == "xcomp" and any(c.dep_ == "agent" for c in verb.children):
                 content = child  # "asked by X to respond to Trump's criticism"
             if content is not None:
@@ -1067,6 +1077,21 @@ class _ArticleQuotes:
         tokens = [t for t in content.subtree if not (t.head == content and t.dep_ == "advcl")]
         start, end = self.token_span(self.in_paragraph(tokens, verb))
         return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), "asked", 2)
+
+    def asked_about(self, verb: Token) -> Token | None:
+        """ "Hewitt asked Trump about statements he had made", "We asked our followers their
+        thoughts on X": what a question is about, or the second object of one asked; the
+        first object is the one asked, not the question."""
+        if _lemma(verb) not in _QUESTIONS or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        after = [c for c in verb.children if c.i > verb.i]
+        about = next((c for c in after if c.dep_ == "prep" and c.lower_ in {"about", "on"}), None)
+        if about is not None and not self.is_aside(about, verb):
+            return about
+        objects = [c for c in after if c.dep_ == "dobj" and _lemma(c) != "question"]
+        if len(objects) == 1 and any(c.dep_ == "dative" for c in after):
+            return objects[0]  # not "asked Republicans a simple question": its words come after
+        return None
 
     def cites_source(self, obj: Token | None) -> bool:
         """Whether a cited thing is a source (a person, an outlet, a report), not a reason."""
