@@ -1310,3 +1310,17 @@ def test_what_one_is_asked_about_is_the_question_not_the_one_asked() -> None:
     trailed = quote_with(quotes, "why he trailed")
     assert trailed.text == "why he trailed Hillary Clinton so badly among minority voters"
     assert said_by(trailed) is None
+
+
+def test_what_someone_decides_or_plans_to_do_is_their_intention() -> None:
+    # PolNeAR (train): a congressional race and a State of the Union story
+    quotes = quotes_of(
+        "On Monday, Zephyr Teachout decided to bypass Faso himself and go after his donor.",
+        "Mr. Obama decided to use the most prominent platform in American politics to push back.",
+    )
+    donor = quote_with(quotes, "bypass Faso")
+    assert donor.text == "to bypass Faso himself and go after his donor"
+    assert donor.speaker == "Zephyr Teachout"
+    platform = quote_with(quotes, "most prominent platform")
+    assert platform.text.startswith("to use the most prominent platform")
+    assert platform.speaker == "Obama"

@@ -335,6 +335,9 @@ CLAUSE_CUE_LEMMAS = frozenset(
         "ensure",
     ]
 )
+# Verbs of intention whose to-infinitive is what the subject means to do: "Teachout decided
+# to bypass Faso", "Obama plans to veto the bill".
+INTENTION_LEMMAS = frozenset(["decide", "plan", "intend", "aim", "choose"])
 # Verbs of appearance: "X seems to ...", "Y appeared paralyzed", "it appears that ...". They
 # attribute an impression of the subject to whoever it appears to, else to the writer.
 APPEARANCE_LEMMAS = frozenset(["seem", "appear", "look", "sound"])

@@ -21,6 +21,7 @@ from newsprism.analysis.cues import (
     CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
+    INTENTION_LEMMAS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     NO_OBJECT_LEMMAS,
@@ -1288,6 +1289,32 @@ class _ArticleQuotes:
             verb, verb.text, speaker, start, end, self.kind(start, end), "appearance", 4
         )
 
+    def aim(self, verb: Token) -> Token | None:
+        """The to-infinitive a verb of intention takes: "decided to bypass Faso"."""
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                and c.i > verb.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+
+    def intention(self, verb: Token) -> _Candidate | None:
+        """ "Teachout decided to bypass Faso himself": what the subject means to do."""
+        aim = self.aim(verb)
+        subject = self.subject_of(verb)
+        if aim is None or subject is None or subject.dep_ == "nsubjpass":
+            return None
+        tokens = self.in_paragraph(_without_embedded_cues(aim), verb)
+        start, end = self.token_span(tokens)
+        speaker = self.resolve(subject)
+        return _Candidate(
+            verb, verb.text, speaker, start, end, self.kind(start, end), "intention", 3
+        )
+
     def received(self, noun: Token) -> _Candidate | None:
         """ "Trump's comments have drawn criticism from Berlin": what the subject received is
         the source's stance on the subject."""
@@ -1412,6 +1439,8 @@ class _ArticleQuotes:
                     candidate = self.noun_cue(tok)
                 if candidate is None:
                     candidate = self.possessive_cue(tok)
+            elif tok.pos_ == "VERB" and _lemma(tok) in INTENTION_LEMMAS and self.aim(tok):
+                candidate = self.intention(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in CLAUSE_CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
                 if candidate is not None and not (
