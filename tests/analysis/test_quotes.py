@@ -1324,3 +1324,20 @@ def test_what_someone_decides_or_plans_to_do_is_their_intention() -> None:
     platform = quote_with(quotes, "most prominent platform")
     assert platform.text.startswith("to use the most prominent platform")
     assert platform.speaker == "Obama"
+
+
+def test_a_finite_clause_known_is_a_view_and_a_scene_seen_is_not() -> None:
+    # PolNeAR (train): opinion pieces and a campaign report
+    quotes = quotes_of(
+        "Reporters know they’re being spun, but they go with it.",
+        "It’s up to Donald Trump to make damn sure everyone knows how Hillary Clinton caused "
+        "this mess.",
+        "Voters in Concord saw Ayotte speak last week at a town-hall-style event.",
+    )
+    spun = quote_with(quotes, "being spun")
+    assert spun.text == "they’re being spun"
+    assert said_by(spun) == "Reporters"
+    mess = quote_with(quotes, "caused this mess")
+    assert mess.text == "how Hillary Clinton caused this mess"
+    assert said_by(mess) == "everyone"
+    assert [q for q in quotes if q.cue == "saw"] == []

@@ -304,7 +304,8 @@ STANCE_LEMMAS = frozenset(
         "threaten",
     ]
 )
-# Verbs of knowing and perceiving: a cue only with a that-clause ("we now know that ...").
+# Verbs of knowing and perceiving: a cue only with a that-clause or a finite one ("we now know
+# that ...", "reporters know they are being spun").
 CLAUSE_CUE_LEMMAS = frozenset(
     [
         "know",

@@ -199,6 +199,7 @@ _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
 _THAT_CLAUSE = re.compile(r"(that|whether)\s")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
 _ASIDE_MARKS = _ASIDE_DASHES | {",", ";"}
 
@@ -1289,6 +1290,15 @@ class _ArticleQuotes:
             verb, verb.text, speaker, start, end, self.kind(start, end), "appearance", 4
         )
 
+    def known_clause(self, verb: Token, candidate: _Candidate) -> bool:
+        """Whether a verb of knowing or perceiving holds its clause as a view: a that-clause,
+        or a finite one ("Reporters know they're being spun", "knows how Clinton caused this
+        mess"); not a scene perceived ("saw Perez speak", "see him winning")."""
+        if _THAT_CLAUSE.match(self.text, candidate.start):
+            return True
+        clause = self.content_clause(verb)
+        return clause is not None and _finite(clause)
+
     def aim(self, verb: Token) -> Token | None:
         """The to-infinitive a verb of intention takes: "decided to bypass Faso"."""
         return next(
@@ -1444,7 +1454,7 @@ class _ArticleQuotes:
             elif tok.pos_ == "VERB" and _lemma(tok) in CLAUSE_CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
                 if candidate is not None and not (
-                    (candidate.rule == "ccomp" and _THAT_CLAUSE.match(self.text, candidate.start))
+                    (candidate.rule == "ccomp" and self.known_clause(tok, candidate))
                     or (candidate.rule == "object" and _sees_as(tok, self.text))
                 ):
                     candidate = None  # "they know this", "I see him": not a view held
@@ -1861,6 +1871,13 @@ def _fronted_phrase(clause: Token, verb: Token) -> bool:
         return False
     subjectless = not any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in clause.children)
     return (clause.left_edge.pos_ == "ADP" and subjectless) or _has_mark(clause, _ADVERBIAL_MARKS)
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause has a tensed verb or a modal ("they're being spun", "he'll do")."""
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in clause.children
+    )
 
 
 def _has_mark(clause: Token, words: Collection[str]) -> bool:
