@@ -1341,3 +1341,19 @@ def test_a_finite_clause_known_is_a_view_and_a_scene_seen_is_not() -> None:
     assert mess.text == "how Hillary Clinton caused this mess"
     assert said_by(mess) == "everyone"
     assert [q for q in quotes if q.cue == "saw"] == []
+
+
+def test_a_stance_noun_made_the_object_of_a_verb_is_its_subjects() -> None:
+    # PolNeAR (train): debate and campaign reports
+    quotes = quotes_of(
+        "Chris Christie avoided direct criticism of front-runner Donald Trump until recent days.",
+        "Donald Trump launched a pre-emptive attack on Barack Obama at the press conference.",
+        "Hillary Clinton has the support of women and older voters.",
+    )
+    criticism = quote_with(quotes, "front-runner")
+    assert criticism.text == "front-runner Donald Trump"
+    assert criticism.speaker == "Chris Christie"
+    attack = quote_with(quotes, "Obama")
+    assert attack.text == "Barack Obama"
+    assert attack.speaker == "Donald Trump"
+    assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []

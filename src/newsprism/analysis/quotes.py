@@ -163,6 +163,10 @@ _RECEIVED_STANCES = frozenset(
 _RECEIVING_VERBS = frozenset(
     {"draw", "face", "receive", "get", "attract", "earn", "win", "come", "spark", "provoke"}
 )
+# Verbs by which a subject has a stance that others hold: "enjoys the support of X".
+_HAVING_VERBS = frozenset(
+    {"have", "enjoy", "hold", "keep", "need", "lack", "lose", "gain", "secure", "garner", "court"}
+)
 # Nouns that take a that-clause of their own ("the fact that ...", "news that ..."): a clause
 # on one of them under a cue's preposition is not what the cue said.
 _COMPLEMENT_NOUNS = frozenset(
@@ -1608,10 +1612,28 @@ class _ArticleQuotes:
         start, end = self.token_span(list(clause.subtree))
         return _Candidate(tok, tok.text, speaker, start, end, self.kind(start, end), "noun", 3)
 
+    def performer(self, noun: Token) -> Token | None:
+        """ "Christie unleashed withering attacks against Rubio", "Graham has come out in
+        support of Cruz": a stance noun with no possessor, the object of a verb or of its "in",
+        is held by the verb's subject; not by one who has or receives it ("enjoys support",
+        "drew criticism")."""
+        if noun.dep_ == "dobj":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        else:
+            return None
+        if verb.pos_ != "VERB" or _lemma(verb) in _RECEIVING_VERBS | _HAVING_VERBS:
+            return None
+        subject = self.subject_of(verb)
+        return subject if subject is not None and subject.dep_ == "nsubj" else None
+
     def possessive_cue(self, noun: Token) -> _Candidate | None:
         """ "Trump's call for a ban", "her refusal to testify": the possessor holds the stance."""
         preps = POSSESSIVE_CUE_NOUNS.get(_lemma(noun))
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if holder is None and preps is not None:
+            holder = self.performer(noun)
         if preps is None or holder is None or holder.lower_ in {"my", "our", "your"}:
             return None  # "my call for ...": the writer's own stance
         complement: Token | None = None
