@@ -1357,3 +1357,13 @@ def test_a_stance_noun_made_the_object_of_a_verb_is_its_subjects() -> None:
     assert attack.text == "Barack Obama"
     assert attack.speaker == "Donald Trump"
     assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []
+
+
+def test_where_a_poll_shows_someone_is_part_of_what_it_shows() -> None:
+    # PolNeAR (train): primary coverage
+    quotes = quotes_of(
+        "A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders in New York."
+    )
+    lead = quote_with(quotes, "healthy lead")
+    assert lead.text == "Clinton with a healthy lead over Sanders in New York"
+    assert said_by(lead) == "A Monmouth poll out Monday"

@@ -1156,6 +1156,8 @@ class _ArticleQuotes:
             )
         ):
             return False  # "voted in favor of the bill"
+        if tok.dep_ == "prep" and _says_of_object(tok, verb):
+            return False
         if tok.dep_ == "prep" and tok.lower_ not in preps:
             return True
         if tok.dep_ == "prep" and any(  # "on Sunday", "on Twitter"
@@ -1900,6 +1902,17 @@ def _finite(clause: Token) -> bool:
     return clause.tag_ in _FINITE_TAGS or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in clause.children
     )
+
+
+def _says_of_object(prep: Token, verb: Token) -> bool:
+    """ "A Monmouth poll showed Clinton with a healthy lead", "polls show Clinton up by 10
+    points": after the object of a verb of evidence, a phrase that says where the object
+    stands is part of what is shown (not "showed Clinton ahead on Monday")."""
+    if _lemma(verb) not in EVIDENCE_LEMMAS:
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
 
 
 def _has_mark(clause: Token, words: Collection[str]) -> bool:
