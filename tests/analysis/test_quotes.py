@@ -1367,3 +1367,20 @@ def test_where_a_poll_shows_someone_is_part_of_what_it_shows() -> None:
     lead = quote_with(quotes, "healthy lead")
     assert lead.text == "Clinton with a healthy lead over Sanders in New York"
     assert said_by(lead) == "A Monmouth poll out Monday"
+
+
+def test_what_a_source_focuses_on_or_pushes_for_is_where_it_stands() -> None:
+    # PolNeAR (train): debate and convention coverage
+    quotes = quotes_of(
+        "Hillary Clinton spoke for an hour. Instead, she focused on the economy, trying to use "
+        "the debate to her advantage.",
+        "Gay Republicans push for pro-LGBT language in the party platform.",
+        "Ted Cruz focused on Iowa in the last week of January.",
+    )
+    economy = quote_with(quotes, "economy")
+    assert economy.text == "the economy"
+    assert economy.speaker == "Hillary Clinton"
+    language = quote_with(quotes, "pro-LGBT")
+    assert language.text == "pro-LGBT language in the party platform"
+    assert said_by(language) == "Gay Republicans"
+    assert [q for q in quotes if q.speaker == "Ted Cruz"] == []

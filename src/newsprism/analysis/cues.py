@@ -336,6 +336,15 @@ CLAUSE_CUE_LEMMAS = frozenset(
         "ensure",
     ]
 )
+# Verbs that say where a source stands only through a preposition: "Clinton focused on
+# Trump", "Gay Republicans push for pro-LGBT language" ("campaigned on Friday", "in Iowa" is
+# mostly travel: not one of them).
+PREP_CUE_LEMMAS: dict[str, frozenset[str]] = {
+    "focus": frozenset({"on"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "lobby": frozenset({"for", "against"}),
+}
 # Verbs of intention whose to-infinitive is what the subject means to do: "Teachout decided
 # to bypass Faso", "Obama plans to veto the bill".
 INTENTION_LEMMAS = frozenset(["decide", "plan", "intend", "aim", "choose"])

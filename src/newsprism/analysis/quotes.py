@@ -30,6 +30,7 @@ from newsprism.analysis.cues import (
     OTHER_PRONOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_CUE_NOUNS,
+    PREP_CUE_LEMMAS,
     QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
@@ -1296,6 +1297,30 @@ class _ArticleQuotes:
             verb, verb.text, speaker, start, end, self.kind(start, end), "appearance", 4
         )
 
+    def prep_cue(self, verb: Token) -> _Candidate | None:
+        """ "Clinton focused on Trump", "a policy institute focused on national security": what
+        the preposition of such a verb takes, held by its subject (or the noun it describes)."""
+        prep = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PREP_CUE_LEMMAS[_lemma(verb)]
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        what = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if what is None or what.ent_type_ in _CIRCUMSTANCE_ENTS:
+            return None  # "focused on Iowa": where, not what
+        holder = verb.head if verb.dep_ == "acl" else self.subject_of(verb)
+        if holder is None or holder.dep_ == "nsubjpass":
+            return None
+        start, end = self.token_span(self.in_paragraph(list(what.subtree), verb))
+        speaker = self.resolve(holder)
+        cue_text = self.text[verb.idx : prep.idx + len(prep.text)]
+        return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3)
+
     def known_clause(self, verb: Token, candidate: _Candidate) -> bool:
         """Whether a verb of knowing or perceiving holds its clause as a view: a that-clause,
         or a finite one ("Reporters know they're being spun", "knows how Clinton caused this
@@ -1455,6 +1480,8 @@ class _ArticleQuotes:
                     candidate = self.noun_cue(tok)
                 if candidate is None:
                     candidate = self.possessive_cue(tok)
+            elif tok.pos_ == "VERB" and _lemma(tok) in PREP_CUE_LEMMAS:
+                candidate = self.prep_cue(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in INTENTION_LEMMAS and self.aim(tok):
                 candidate = self.intention(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in CLAUSE_CUE_LEMMAS:
