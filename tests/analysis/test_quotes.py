@@ -1384,3 +1384,18 @@ def test_what_a_source_focuses_on_or_pushes_for_is_where_it_stands() -> None:
     assert language.text == "pro-LGBT language in the party platform"
     assert said_by(language) == "Gay Republicans"
     assert [q for q in quotes if q.speaker == "Ted Cruz"] == []
+
+
+def test_what_reportedly_or_allegedly_happened_is_hearsay_with_no_speaker() -> None:
+    # PolNeAR (train): campaign and gun-law stories
+    quotes = quotes_of(
+        "The FBI is reportedly making arrangements to interview Hillary Clinton.",
+        "The loophole is how Dylann Roof was able to obtain the gun he allegedly used to kill "
+        "nine people in last year's shooting.",
+    )
+    fbi = quote_with(quotes, "making arrangements")
+    assert fbi.text == "The FBI is reportedly making arrangements to interview Hillary Clinton"
+    assert said_by(fbi) is None
+    gun = quote_with(quotes, "nine people")
+    assert gun.text.startswith("the gun he allegedly used")
+    assert said_by(gun) is None

@@ -164,6 +164,8 @@ _RECEIVED_STANCES = frozenset(
 _RECEIVING_VERBS = frozenset(
     {"draw", "face", "receive", "get", "attract", "earn", "win", "come", "spark", "provoke"}
 )
+# Adverbs by which a writer passes on what others say: "the FBI is reportedly ...".
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 # Verbs by which a subject has a stance that others hold: "enjoys the support of X".
 _HAVING_VERBS = frozenset(
     {"have", "enjoy", "hold", "keep", "need", "lack", "lose", "gain", "secure", "garner", "court"}
@@ -1297,6 +1299,24 @@ class _ArticleQuotes:
             verb, verb.text, speaker, start, end, self.kind(start, end), "appearance", 4
         )
 
+    def hearsay(self, adverb: Token) -> _Candidate | None:
+        """ "The FBI is reportedly making arrangements to interview Clinton", "the gun he
+        allegedly used": the clause (or the noun its relative clause describes) is what others
+        say, unnamed."""
+        clause = adverb.head
+        if clause.pos_ not in {"VERB", "AUX"}:
+            return None
+        phrase = clause.head if clause.dep_ == "relcl" else clause
+        tokens = [t for t in _without_embedded_cues(phrase) if t.i != adverb.i]
+        tokens = self.in_paragraph(tokens, adverb)
+        if len(tokens) < 3:
+            return None
+        start, end = self.token_span(tokens)
+        speaker = Speaker(None, None, None)
+        return _Candidate(
+            adverb, adverb.text, speaker, start, end, self.kind(start, end), "hearsay", 3
+        )
+
     def prep_cue(self, verb: Token) -> _Candidate | None:
         """ "Clinton focused on Trump", "a policy institute focused on national security": what
         the preposition of such a verb takes, held by its subject (or the noun it describes)."""
@@ -1480,6 +1500,8 @@ class _ArticleQuotes:
                     candidate = self.noun_cue(tok)
                 if candidate is None:
                     candidate = self.possessive_cue(tok)
+            elif tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
+                candidate = self.hearsay(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in PREP_CUE_LEMMAS:
                 candidate = self.prep_cue(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in INTENTION_LEMMAS and self.aim(tok):
