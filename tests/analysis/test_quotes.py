@@ -1399,3 +1399,15 @@ def test_what_reportedly_or_allegedly_happened_is_hearsay_with_no_speaker() -> N
     gun = quote_with(quotes, "nine people")
     assert gun.text.startswith("the gun he allegedly used")
     assert said_by(gun) is None
+
+
+def test_the_show_or_the_terms_one_speaks_on_are_not_what_was_said() -> None:
+    # PolNeAR (train): sourcing and interview lines
+    quotes = quotes_of(
+        "Two of those advisers spoke on the condition of anonymity.",
+        "Jeffrey W. Ubben was speaking on the cable channel CNBC.",
+        "Senator Claire McCaskill spoke on the economy.",
+    )
+    assert [q for q in quotes if "anonymity" in q.text or "CNBC" in q.text] == []
+    economy = quote_with(quotes, "economy")
+    assert economy.speaker == "Claire McCaskill"

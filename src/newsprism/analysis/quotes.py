@@ -53,7 +53,12 @@ _MIN_DIRECT_WORDS = 3
 # Prepositions after a cue that introduce what was said: "talked about", "warned of".
 _ABOUT_PREPS = frozenset({"about", "of", "on", "over", "for", "against", "as"})
 _CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORDINAL", "CARDINAL"})
-_MEDIA_PLACES = frozenset({"twitter", "facebook", "tv", "television", "radio", "air", "camera"})
+_MEDIA_PLACES = frozenset(
+    {"twitter", "facebook", "tv", "television", "radio", "air", "camera"}
+    | {"show", "program", "programme", "channel", "network", "broadcast", "podcast"}
+)
+# The terms a source speaks on: "spoke on (the) condition of anonymity", "on background".
+_TERMS = frozenset({"condition", "background"})
 _UNNAMED_MARKERS = re.compile(
     r"\b(close to|familiar with|knowledge of|unnamed|anonymous|anonymity|briefed on)\b", re.I
 )
@@ -1163,12 +1168,22 @@ class _ArticleQuotes:
             return False
         if tok.dep_ == "prep" and tok.lower_ not in preps:
             return True
-        if tok.dep_ == "prep" and any(  # "on Sunday", "on Twitter"
-            c.dep_ == "pobj" and (c.ent_type_ in _CIRCUMSTANCE_ENTS or c.lower_ in _MEDIA_PLACES)
-            for c in tok.children
-        ):
-            return True
+        if tok.dep_ == "prep" and any(c.dep_ == "pobj" and self.setting(c) for c in tok.children):
+            return True  # "on Sunday", "on Twitter", "on the same show", "on condition of ..."
         return tok.dep_ == "advcl" and tok.i > verb.i and not _for_clause(tok, verb)
+
+    def setting(self, noun: Token) -> bool:
+        """Whether a cue's prepositional object says when, where, on what outlet or on what
+        terms one spoke ("on ABC", "on the cable channel CNBC", "on condition of anonymity"),
+        not what about."""
+        if noun.ent_type_ in _CIRCUMSTANCE_ENTS or _lemma(noun) in _MEDIA_PLACES | _TERMS:
+            return True
+        if any(
+            c.dep_ in {"compound", "appos"} and _lemma(c) in _MEDIA_PLACES for c in noun.children
+        ):
+            return True  # "the cable channel CNBC"
+        entity = self.entity_on(noun)
+        return entity is not None and _is_media(entity)
 
     def inverted(self, verb: Token) -> tuple[Speaker, list[Token]] | None:
         """ "..., The Wall Street Journal reported Sunday": a name, then the cue, at the end."""
