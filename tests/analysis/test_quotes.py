@@ -1411,3 +1411,15 @@ def test_the_show_or_the_terms_one_speaks_on_are_not_what_was_said() -> None:
     assert [q for q in quotes if "anonymity" in q.text or "CNBC" in q.text] == []
     economy = quote_with(quotes, "economy")
     assert economy.speaker == "Claire McCaskill"
+
+
+def test_questions_raised_about_something_are_the_raisers_stance() -> None:
+    # PolNeAR (train): birther coverage
+    quotes = quotes_of(
+        "Donald Trump has raised questions about Barack Obama's birthplace and religion.",
+        "Hillary Clinton faced questions about her private email server.",
+    )
+    birthplace = quote_with(quotes, "birthplace")
+    assert birthplace.text == "Barack Obama's birthplace and religion"
+    assert birthplace.speaker == "Donald Trump"
+    assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []

@@ -584,6 +584,7 @@ POSSESSIVE_CUE_NOUNS: dict[str, frozenset[str]] = {
         "admiration": {"for", "of"},
         "skepticism": {"of", "about"},
         "concern": {"about", "over"},
+        "question": {"about", "over", "on"},
     }.items()
 }
 # Cues whose subject "which" stands for a fact, not a speaker: "..., which explains its reach".
