@@ -1423,3 +1423,18 @@ def test_questions_raised_about_something_are_the_raisers_stance() -> None:
     assert birthplace.text == "Barack Obama's birthplace and religion"
     assert birthplace.speaker == "Donald Trump"
     assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []
+
+
+def test_seeing_something_as_something_is_a_view_wherever_the_parse_hangs_as() -> None:
+    # PolNeAR (train): poll and election stories
+    quotes = quotes_of(
+        "Millennials see police violence against African Americans as a problem.",
+        "Experts see the elections held Sunday as a test of whether the generals will truly "
+        "loosen their grip on power.",
+    )
+    problem = quote_with(quotes, "police violence")
+    assert problem.text == "police violence against African Americans as a problem"
+    assert said_by(problem) == "Millennials"
+    test = quote_with(quotes, "a test of")
+    assert test.text.startswith("the elections held Sunday as a test")
+    assert said_by(test) == "Experts"

@@ -2022,10 +2022,17 @@ def _sees_as(verb: Token, text: str) -> bool:
     stop = _SENTENCE_STOP.search(text, verb.idx)
     if not has_object or (stop is not None and stop.group() == "?"):
         return False
+    # "as" on the verb, on its object ("see police violence as a problem"), on a phrase that
+    # describes the object ("see the elections held Sunday as a test") or opening a clause
+    # ("see the campaign as most unfair")
+    holders = {verb.i} | {
+        t.i for c in verb.children if c.dep_ == "dobj" for t in (c, *c.children) if t.i > verb.i
+    }
     return any(
-        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "advcl" and _has_mark(c, {"as"}))
-        for c in verb.children
-        if c.i > verb.i
+        t.lower_ == "as"
+        and (t.head.i in holders or (t.head.dep_ == "advcl" and t.head.head == verb))
+        for t in verb.subtree
+        if t.i > verb.i
     )
 
 
