@@ -1438,3 +1438,11 @@ def test_seeing_something_as_something_is_a_view_wherever_the_parse_hangs_as() -
     test = quote_with(quotes, "a test of")
     assert test.text.startswith("the elections held Sunday as a test")
     assert said_by(test) == "Experts"
+
+
+def test_the_support_a_subject_has_is_the_supporters_stance_on_it() -> None:
+    # PolNeAR (train): a Wisconsin court race
+    quotes = quotes_of("Rebecca Bradley had the full support of the conservative movement.")
+    bradley = quote_with(quotes, "Bradley")
+    assert bradley.text == "Rebecca Bradley"
+    assert said_by(bradley) == "the conservative movement"

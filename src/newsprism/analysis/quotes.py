@@ -164,6 +164,8 @@ _RECEIVED_STANCES = frozenset(
         "backlash",
         "ridicule",
         "endorsement",
+        "support",
+        "backing",
     }
 )
 _RECEIVING_VERBS = frozenset(
@@ -1392,14 +1394,14 @@ class _ArticleQuotes:
         )
 
     def received(self, noun: Token) -> _Candidate | None:
-        """ "Trump's comments have drawn criticism from Berlin": what the subject received is
-        the source's stance on the subject."""
+        """ "Trump's comments have drawn criticism from Berlin", "Clinton has the support of
+        women": what the subject received or has is the source's stance on the subject."""
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ == "under":  # "came under criticism"
             verb = verb.head
         elif noun.dep_ != "dobj":
             return None
-        if _lemma(verb) not in _RECEIVING_VERBS:
+        if _lemma(verb) not in _RECEIVING_VERBS | _HAVING_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
@@ -1409,7 +1411,7 @@ class _ArticleQuotes:
                 g
                 for head in (noun, verb)
                 for c in head.children
-                if c.dep_ == "prep" and c.lower_ == "from"
+                if c.dep_ == "prep" and (c.lower_ == "from" or (head is noun and c.lower_ == "of"))
                 for g in c.children
                 if g.dep_ == "pobj"
             ),
