@@ -1446,3 +1446,14 @@ def test_the_support_a_subject_has_is_the_supporters_stance_on_it() -> None:
     bradley = quote_with(quotes, "Bradley")
     assert bradley.text == "Rebecca Bradley"
     assert said_by(bradley) == "the conservative movement"
+
+
+def test_a_claim_made_by_a_subject_is_the_subjects() -> None:
+    # PolNeAR (train): immigration coverage
+    quotes = quotes_of(
+        "Donald Trump made the claim that the migrants crossing into the United States are "
+        "largely the dregs of Mexico's jails."
+    )
+    dregs = quote_with(quotes, "dregs")
+    assert dregs.text.startswith("that the migrants crossing into the United States")
+    assert dregs.speaker == "Donald Trump"

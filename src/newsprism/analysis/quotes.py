@@ -1676,15 +1676,17 @@ class _ArticleQuotes:
                 ),
                 None,
             )
+        if source is None:
+            source = self.performer(tok)  # "Trump made the claim that ..."
         speaker = self.resolve(source) if source is not None else Speaker(None, None, None)
         start, end = self.token_span(list(clause.subtree))
         return _Candidate(tok, tok.text, speaker, start, end, self.kind(start, end), "noun", 3)
 
     def performer(self, noun: Token) -> Token | None:
         """ "Christie unleashed withering attacks against Rubio", "Graham has come out in
-        support of Cruz": a stance noun with no possessor, the object of a verb or of its "in",
-        is held by the verb's subject; not by one who has or receives it ("enjoys support",
-        "drew criticism")."""
+        support of Cruz", "Trump made the claim that ...": a stance or statement noun with no
+        possessor, the object of a verb or of its "in", is held by the verb's subject; not by
+        one who has or receives it ("enjoys support", "drew criticism")."""
         if noun.dep_ == "dobj":
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
