@@ -1457,3 +1457,13 @@ def test_a_claim_made_by_a_subject_is_the_subjects() -> None:
     dregs = quote_with(quotes, "dregs")
     assert dregs.text.startswith("that the migrants crossing into the United States")
     assert dregs.speaker == "Donald Trump"
+
+
+def test_endorsing_or_opposing_a_person_named_by_a_pronoun_takes_a_side() -> None:
+    # PolNeAR (train): primary endorsements
+    quotes = quotes_of(
+        "Ted Cruz won the Iowa caucuses. Two days later, Carly Fiorina endorsed him.",
+        "The plan reached the Senate floor, and Jeb Bush endorsed it.",
+    )
+    endorsed = [q for q in quotes if q.cue == "endorsed"]
+    assert [(q.text, q.speaker) for q in endorsed] == [("him", "Carly Fiorina")]

@@ -942,7 +942,11 @@ class _ArticleQuotes:
         words = [t for t in after if not (t.is_punct or t.is_space)]
         if relays:
             return None  # "X reported, citing a source": the relay, not a statement
-        one_name = len(words) == 1 and lemma in STANCE_LEMMAS and self.is_named(words[0])
+        one_name = (
+            len(words) == 1
+            and lemma in STANCE_LEMMAS
+            and (self.is_named(words[0]) or words[0].lower_ in {"him", "her", "them"})
+        )
         if (len(words) >= 2 or one_name) and (
             ((has_object or about) and lemma not in NO_OBJECT_LEMMAS)
             or stance
