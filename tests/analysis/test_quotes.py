@@ -1467,3 +1467,15 @@ def test_endorsing_or_opposing_a_person_named_by_a_pronoun_takes_a_side() -> Non
     )
     endorsed = [q for q in quotes if q.cue == "endorsed"]
     assert [(q.text, q.speaker) for q in endorsed] == [("him", "Carly Fiorina")]
+
+
+def test_what_a_feeling_is_about_is_the_feelers_stance() -> None:
+    # PolNeAR (train): exit polls
+    quotes = quotes_of(
+        "More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy.",
+        "Hillary Clinton was happy in Iowa.",
+    )
+    economy = quote_with(quotes, "economy")
+    assert economy.text == "the economy"
+    assert said_by(economy) == "Republicans"
+    assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []

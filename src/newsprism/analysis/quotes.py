@@ -173,6 +173,8 @@ _RECEIVING_VERBS = frozenset(
 )
 # Adverbs by which a writer passes on what others say: "the FBI is reportedly ...".
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
+# Prepositions that take what a feeling is about: "worried about", "proud of", "angry at".
+_FELT_PREPS = frozenset({"about", "of", "over", "with", "at", "by", "in", "toward", "towards"})
 # Verbs by which a subject has a stance that others hold: "enjoys the support of X".
 _HAVING_VERBS = frozenset(
     {"have", "enjoy", "hold", "keep", "need", "lack", "lose", "gain", "secure", "garner", "court"}
@@ -1734,6 +1736,22 @@ class _ArticleQuotes:
             noun, cue_text, speaker, start, end, self.kind(start, end), "possessive", 3
         )
 
+    def felt_about(self, adj: Token) -> Token | None:
+        """What a feeling or attitude is about: "worried about the economy", "skeptical of
+        the deal", "frustrated with Washington" (not "sure to win", "happy in Iowa")."""
+        prep = next(
+            (
+                c
+                for c in adj.children
+                if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _FELT_PREPS
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        what = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        return None if what is None or what.ent_type_ in _CIRCUMSTANCE_ENTS else what
+
     def adjective_cue(self, adj: Token) -> _Candidate | None:
         """ "X is confident that ...", "X made clear that ...": a stance and its clause."""
         if adj.dep_ not in {"acomp", "oprd", "ccomp"}:
@@ -1750,6 +1768,8 @@ class _ArticleQuotes:
             ),
             None,
         )
+        if clause is None:
+            clause = self.felt_about(adj)  # "were worried about the economy"
         if clause is None:
             return None  # "sure to win", "clear enough", "happy because ..."
         subject = self.subject_of(verb)
