@@ -1479,3 +1479,18 @@ def test_what_a_feeling_is_about_is_the_feelers_stance() -> None:
     assert economy.text == "the economy"
     assert said_by(economy) == "Republicans"
     assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []
+
+
+def test_an_attitude_toward_something_is_a_stance_on_it() -> None:
+    # PolNeAR (train): trade and gun-politics stories
+    quotes = quotes_of(
+        "Some very conservative members of Congress have been sympathetic to free trade "
+        "arguments in the past.",
+        "Younger Republicans are supportive of same-sex marriage.",
+    )
+    trade = quote_with(quotes, "free trade")
+    assert trade.text == "free trade arguments"
+    assert trade.speaker_span is not None and trade.speaker_span[0] == 0  # "Some very ..."
+    marriage = quote_with(quotes, "marriage")
+    assert marriage.text == "same-sex marriage"
+    assert said_by(marriage) == "Republicans"

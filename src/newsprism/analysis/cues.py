@@ -390,6 +390,23 @@ STANCE_ADJECTIVES = frozenset(
         "uncertain",
         "positive",
         "mindful",
+        "critical",
+        "supportive",
+        "hostile",
+        "wary",
+        "fond",
+        "enthusiastic",
+        "cynical",
+        "distrustful",
+        "suspicious",
+        "enamored",
+        "receptive",
+        "dismissive",
+        "sympathetic",
+        "grateful",
+        "nervous",
+        "anxious",
+        "excited",
     ]
 )
 # Cues whose direct object is not what was said: the addressee ("told reporters"), the

@@ -174,7 +174,9 @@ _RECEIVING_VERBS = frozenset(
 # Adverbs by which a writer passes on what others say: "the FBI is reportedly ...".
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 # Prepositions that take what a feeling is about: "worried about", "proud of", "angry at".
-_FELT_PREPS = frozenset({"about", "of", "over", "with", "at", "by", "in", "toward", "towards"})
+_FELT_PREPS = frozenset(
+    {"about", "of", "over", "with", "at", "by", "in", "to", "toward", "towards", "for"}
+)
 # Verbs by which a subject has a stance that others hold: "enjoys the support of X".
 _HAVING_VERBS = frozenset(
     {"have", "enjoy", "hold", "keep", "need", "lack", "lose", "gain", "secure", "garner", "court"}
