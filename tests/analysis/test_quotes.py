@@ -1494,3 +1494,16 @@ def test_an_attitude_toward_something_is_a_stance_on_it() -> None:
     marriage = quote_with(quotes, "marriage")
     assert marriage.text == "same-sex marriage"
     assert said_by(marriage) == "Republicans"
+
+
+def test_a_sentence_opened_by_to_someone_is_how_things_look_to_them() -> None:
+    # PolNeAR (train): a feature on skateboarders
+    quotes = quotes_of(
+        "Nina Gil skates every day. To Ms. Gil, skateboarding represents a cry of dissent "
+        "against the city's gentrification.",
+        "To be sure, the city has changed.",
+    )
+    dissent = quote_with(quotes, "cry of dissent")
+    assert dissent.text.startswith("skateboarding represents")
+    assert dissent.speaker == "Nina Gil"
+    assert [q for q in quotes if "city has changed" in q.text] == []

@@ -1448,6 +1448,21 @@ class _ArticleQuotes:
         cue_text = self.text[tok.idx : noun.idx + len(noun.text)]
         return self.rest_of_sentence(tok, cue_text, holder, "in-view")
 
+    def viewpoint(self, prep: Token) -> _Candidate | None:
+        """ "To Ms. Gil, skateboarding represents a cry of dissent against the city's
+        gentrification": a sentence opened by "to" someone, set off by a comma, is how things
+        look to them ("For Donald Trump, Florida represents a win" is as often what they get)."""
+        holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        after = prep.right_edge.i + 1
+        if holder is None or prep.i != prep.sent.start or after >= len(self.doc):
+            return None
+        if self.doc[after].text != "," or prep.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        speaker = self.resolve(holder)
+        if holder.ent_type_ in _CIRCUMSTANCE_ENTS or not self.can_speak(holder, speaker):
+            return None  # "For years, ...", "For that reason, ..."
+        return self.rest_of_sentence(prep, prep.text, holder, "viewpoint")
+
     def rest_of_sentence(
         self, tok: Token, cue_text: str, source: Token, rule: str
     ) -> _Candidate | None:
@@ -1554,6 +1569,8 @@ class _ArticleQuotes:
                 candidate = self.put_cue(tok)
             elif tok.pos_ == "ADJ" and tok.lower_ in STANCE_ADJECTIVES:
                 candidate = self.adjective_cue(tok)
+            elif tok.lower_ == "to" and tok.dep_ == "prep":
+                candidate = self.viewpoint(tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 candidate = self.in_view(tok) or self.in_source(tok)
             if candidate is None or candidate.end - candidate.start < 2:
