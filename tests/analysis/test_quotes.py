@@ -1507,3 +1507,13 @@ def test_a_sentence_opened_by_to_someone_is_how_things_look_to_them() -> None:
     assert dissent.text.startswith("skateboarding represents")
     assert dissent.speaker == "Nina Gil"
     assert [q for q in quotes if "city has changed" in q.text] == []
+
+
+def test_the_us_is_no_first_person() -> None:
+    # seed story (Venezuela): "US" lowercases to "us", which is not the writer
+    quotes = quotes_of(
+        "The coup attempt received the immediate backing of the US and its Latin American and "
+        "European allies."
+    )
+    coup = quote_with(quotes, "coup attempt")
+    assert said_by(coup) == "US"

@@ -439,9 +439,9 @@ class _ArticleQuotes:
         span = self.np_span(tok)
         np_text = self.text[span[0] : span[1]]
         low = tok.lower_
-        if low in _FIRST_PERSON and self.quoted(tok) is None:
+        if low in _FIRST_PERSON and tok.pos_ == "PRON" and self.quoted(tok) is None:
             # "as I noted", "we reported" outside quotation marks: the writer speaks, not the
-            # last person the text named
+            # last person the text named ("the US" is no "us")
             return Speaker(None, "the author", span)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             # "Giuliani, who is vowing to ...": the noun it stands for, mentioned as "who"
