@@ -1517,3 +1517,17 @@ def test_the_us_is_no_first_person() -> None:
     )
     coup = quote_with(quotes, "coup attempt")
     assert said_by(coup) == "US"
+
+
+def test_how_an_extraposed_clause_seems_is_the_clause_with_its_adjective() -> None:
+    # PolNeAR (train): primary coverage
+    quotes = quotes_of(
+        "It now seems inevitable that Mr. Rubio and Mr. Cruz will direct their fire against "
+        "Mr. Trump."
+    )
+    fire = quote_with(quotes, "direct their fire")
+    assert (
+        fire.text
+        == "inevitable that Mr. Rubio and Mr. Cruz will direct their fire against Mr. Trump"
+    )
+    assert said_by(fire) is None

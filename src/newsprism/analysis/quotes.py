@@ -1300,8 +1300,12 @@ class _ArticleQuotes:
             and complement.dep_ == "xcomp"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
         )
+        extraposed = [c for c in verb.children if c.dep_ == "ccomp" and c.i > complement.i]
         if complement.dep_ == "ccomp" and subject.lower_ == "it":
             tokens = list(complement.subtree)  # "it appears that ...": the clause alone
+        elif subject.lower_ == "it" and extraposed:
+            # "It now seems inevitable that Mr. Rubio and Mr. Cruz will ...": how the clause seems
+            tokens = [*complement.subtree, *extraposed[0].subtree]
         else:
             tokens = [*subject.subtree, verb, *complement.subtree]
         tokens = self.in_paragraph(sorted(tokens, key=lambda t: t.i), verb)
