@@ -1313,3 +1313,267 @@ def test_pointing_a_gun_says_nothing_and_pointing_out_does() -> None:
     )
     assert [q for q in quotes if q.cue == "pointed"] == []
     assert quote_with(quotes, "own credentials").speaker == "Trump"
+
+
+def test_how_someone_seems_is_the_writers_impression_or_the_one_it_seems_to() -> None:
+    # PolNeAR (train): campaign stories from Politico and the New York Times
+    quotes = quotes_of(
+        "Campaign chair Paul Manafort dismissed the whole kerfuffle. Trump’s supporters seemed "
+        "equally unperturbed.",
+        "It appears, though, that the NFL championship game wasn’t boring to everyone.",
+        "To Montclair State University political science professor Brigid Harrison, Christie’s "
+        "stare seemed to reflect sadness.",
+        "Mr. Trump appeared on Fox News on Sunday.",
+    )
+    unperturbed = quote_with(quotes, "equally unperturbed")
+    assert unperturbed.text == "Trump’s supporters seemed equally unperturbed"
+    assert said_by(unperturbed) is None
+    boring = quote_with(quotes, "wasn’t boring")
+    assert boring.text == "that the NFL championship game wasn’t boring to everyone"
+    assert said_by(boring) is None
+    sadness = quote_with(quotes, "reflect sadness")
+    assert sadness.text.startswith("Christie’s stare")
+    assert sadness.speaker == "Brigid Harrison"
+    assert [q for q in quotes if q.cue == "appeared"] == []
+
+
+def test_what_one_is_asked_about_is_the_question_not_the_one_asked() -> None:
+    # PolNeAR (train): debate stories
+    quotes = quotes_of(
+        "Conservative radio host Hugh Hewitt asked Trump about statements he had made the "
+        "previous night.",
+        "We asked our followers their thoughts on Donald Trump meeting with Mexican President "
+        "Enrique Pena Nieto.",
+        "Asked why he trailed Hillary Clinton so badly among minority voters, Senator Bernie "
+        "Sanders said he was working on it.",
+    )
+    statements = quote_with(quotes, "statements he had made")
+    assert statements.text == "about statements he had made the previous night"
+    assert statements.speaker == "Hugh Hewitt"
+    thoughts = quote_with(quotes, "their thoughts")
+    assert thoughts.text.startswith("their thoughts on Donald Trump meeting")
+    assert said_by(thoughts) == "the author"
+    trailed = quote_with(quotes, "why he trailed")
+    assert trailed.text == "why he trailed Hillary Clinton so badly among minority voters"
+    assert said_by(trailed) is None
+
+
+def test_what_someone_decides_or_plans_to_do_is_their_intention() -> None:
+    # PolNeAR (train): a congressional race and a State of the Union story
+    quotes = quotes_of(
+        "On Monday, Zephyr Teachout decided to bypass Faso himself and go after his donor.",
+        "Mr. Obama decided to use the most prominent platform in American politics to push back.",
+    )
+    donor = quote_with(quotes, "bypass Faso")
+    assert donor.text == "to bypass Faso himself and go after his donor"
+    assert donor.speaker == "Zephyr Teachout"
+    platform = quote_with(quotes, "most prominent platform")
+    assert platform.text.startswith("to use the most prominent platform")
+    assert platform.speaker == "Obama"
+
+
+def test_a_finite_clause_known_is_a_view_and_a_scene_seen_is_not() -> None:
+    # PolNeAR (train): opinion pieces and a campaign report
+    quotes = quotes_of(
+        "Reporters know they’re being spun, but they go with it.",
+        "It’s up to Donald Trump to make damn sure everyone knows how Hillary Clinton caused "
+        "this mess.",
+        "Voters in Concord saw Ayotte speak last week at a town-hall-style event.",
+    )
+    spun = quote_with(quotes, "being spun")
+    assert spun.text == "they’re being spun"
+    assert said_by(spun) == "Reporters"
+    mess = quote_with(quotes, "caused this mess")
+    assert mess.text == "how Hillary Clinton caused this mess"
+    assert said_by(mess) == "everyone"
+    assert [q for q in quotes if q.cue == "saw"] == []
+
+
+def test_a_stance_noun_made_the_object_of_a_verb_is_its_subjects() -> None:
+    # PolNeAR (train): debate and campaign reports
+    quotes = quotes_of(
+        "Chris Christie avoided direct criticism of front-runner Donald Trump until recent days.",
+        "Donald Trump launched a pre-emptive attack on Barack Obama at the press conference.",
+        "Hillary Clinton has the support of women and older voters.",
+    )
+    criticism = quote_with(quotes, "front-runner")
+    assert criticism.text == "front-runner Donald Trump"
+    assert criticism.speaker == "Chris Christie"
+    attack = quote_with(quotes, "Obama")
+    assert attack.text == "Barack Obama"
+    assert attack.speaker == "Donald Trump"
+    assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []
+
+
+def test_where_a_poll_shows_someone_is_part_of_what_it_shows() -> None:
+    # PolNeAR (train): primary coverage
+    quotes = quotes_of(
+        "A Monmouth poll out Monday showed Clinton with a healthy lead over Sanders in New York."
+    )
+    lead = quote_with(quotes, "healthy lead")
+    assert lead.text == "Clinton with a healthy lead over Sanders in New York"
+    assert said_by(lead) == "A Monmouth poll out Monday"
+
+
+def test_what_a_source_focuses_on_or_pushes_for_is_where_it_stands() -> None:
+    # PolNeAR (train): debate and convention coverage
+    quotes = quotes_of(
+        "Hillary Clinton spoke for an hour. Instead, she focused on the economy, trying to use "
+        "the debate to her advantage.",
+        "Gay Republicans push for pro-LGBT language in the party platform.",
+        "Ted Cruz focused on Iowa in the last week of January.",
+    )
+    economy = quote_with(quotes, "economy")
+    assert economy.text == "the economy"
+    assert economy.speaker == "Hillary Clinton"
+    language = quote_with(quotes, "pro-LGBT")
+    assert language.text == "pro-LGBT language in the party platform"
+    assert said_by(language) == "Gay Republicans"
+    assert [q for q in quotes if q.speaker == "Ted Cruz"] == []
+
+
+def test_what_reportedly_or_allegedly_happened_is_hearsay_with_no_speaker() -> None:
+    # PolNeAR (train): campaign and gun-law stories
+    quotes = quotes_of(
+        "The FBI is reportedly making arrangements to interview Hillary Clinton.",
+        "The loophole is how Dylann Roof was able to obtain the gun he allegedly used to kill "
+        "nine people in last year's shooting.",
+    )
+    fbi = quote_with(quotes, "making arrangements")
+    assert fbi.text == "The FBI is reportedly making arrangements to interview Hillary Clinton"
+    assert said_by(fbi) is None
+    gun = quote_with(quotes, "nine people")
+    assert gun.text.startswith("the gun he allegedly used")
+    assert said_by(gun) is None
+
+
+def test_the_show_or_the_terms_one_speaks_on_are_not_what_was_said() -> None:
+    # PolNeAR (train): sourcing and interview lines
+    quotes = quotes_of(
+        "Two of those advisers spoke on the condition of anonymity.",
+        "Jeffrey W. Ubben was speaking on the cable channel CNBC.",
+        "Senator Claire McCaskill spoke on the economy.",
+    )
+    assert [q for q in quotes if "anonymity" in q.text or "CNBC" in q.text] == []
+    economy = quote_with(quotes, "economy")
+    assert economy.speaker == "Claire McCaskill"
+
+
+def test_questions_raised_about_something_are_the_raisers_stance() -> None:
+    # PolNeAR (train): birther coverage
+    quotes = quotes_of(
+        "Donald Trump has raised questions about Barack Obama's birthplace and religion.",
+        "Hillary Clinton faced questions about her private email server.",
+    )
+    birthplace = quote_with(quotes, "birthplace")
+    assert birthplace.text == "Barack Obama's birthplace and religion"
+    assert birthplace.speaker == "Donald Trump"
+    assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []
+
+
+def test_seeing_something_as_something_is_a_view_wherever_the_parse_hangs_as() -> None:
+    # PolNeAR (train): poll and election stories
+    quotes = quotes_of(
+        "Millennials see police violence against African Americans as a problem.",
+        "Experts see the elections held Sunday as a test of whether the generals will truly "
+        "loosen their grip on power.",
+    )
+    problem = quote_with(quotes, "police violence")
+    assert problem.text == "police violence against African Americans as a problem"
+    assert said_by(problem) == "Millennials"
+    test = quote_with(quotes, "a test of")
+    assert test.text.startswith("the elections held Sunday as a test")
+    assert said_by(test) == "Experts"
+
+
+def test_the_support_a_subject_has_is_the_supporters_stance_on_it() -> None:
+    # PolNeAR (train): a Wisconsin court race
+    quotes = quotes_of("Rebecca Bradley had the full support of the conservative movement.")
+    bradley = quote_with(quotes, "Bradley")
+    assert bradley.text == "Rebecca Bradley"
+    assert said_by(bradley) == "the conservative movement"
+
+
+def test_a_claim_made_by_a_subject_is_the_subjects() -> None:
+    # PolNeAR (train): immigration coverage
+    quotes = quotes_of(
+        "Donald Trump made the claim that the migrants crossing into the United States are "
+        "largely the dregs of Mexico's jails."
+    )
+    dregs = quote_with(quotes, "dregs")
+    assert dregs.text.startswith("that the migrants crossing into the United States")
+    assert dregs.speaker == "Donald Trump"
+
+
+def test_endorsing_or_opposing_a_person_named_by_a_pronoun_takes_a_side() -> None:
+    # PolNeAR (train): primary endorsements
+    quotes = quotes_of(
+        "Ted Cruz won the Iowa caucuses. Two days later, Carly Fiorina endorsed him.",
+        "The plan reached the Senate floor, and Jeb Bush endorsed it.",
+    )
+    endorsed = [q for q in quotes if q.cue == "endorsed"]
+    assert [(q.text, q.speaker) for q in endorsed] == [("him", "Carly Fiorina")]
+
+
+def test_what_a_feeling_is_about_is_the_feelers_stance() -> None:
+    # PolNeAR (train): exit polls
+    quotes = quotes_of(
+        "More than nine of 10 Republicans in Tennessee and Georgia were worried about the economy.",
+        "Hillary Clinton was happy in Iowa.",
+    )
+    economy = quote_with(quotes, "economy")
+    assert economy.text == "the economy"
+    assert said_by(economy) == "Republicans"
+    assert [q for q in quotes if q.speaker == "Hillary Clinton"] == []
+
+
+def test_an_attitude_toward_something_is_a_stance_on_it() -> None:
+    # PolNeAR (train): trade and gun-politics stories
+    quotes = quotes_of(
+        "Some very conservative members of Congress have been sympathetic to free trade "
+        "arguments in the past.",
+        "Younger Republicans are supportive of same-sex marriage.",
+    )
+    trade = quote_with(quotes, "free trade")
+    assert trade.text == "free trade arguments"
+    assert trade.speaker_span is not None and trade.speaker_span[0] == 0  # "Some very ..."
+    marriage = quote_with(quotes, "marriage")
+    assert marriage.text == "same-sex marriage"
+    assert said_by(marriage) == "Republicans"
+
+
+def test_a_sentence_opened_by_to_someone_is_how_things_look_to_them() -> None:
+    # PolNeAR (train): a feature on skateboarders
+    quotes = quotes_of(
+        "Nina Gil skates every day. To Ms. Gil, skateboarding represents a cry of dissent "
+        "against the city's gentrification.",
+        "To be sure, the city has changed.",
+    )
+    dissent = quote_with(quotes, "cry of dissent")
+    assert dissent.text.startswith("skateboarding represents")
+    assert dissent.speaker == "Nina Gil"
+    assert [q for q in quotes if "city has changed" in q.text] == []
+
+
+def test_the_us_is_no_first_person() -> None:
+    # seed story (Venezuela): "US" lowercases to "us", which is not the writer
+    quotes = quotes_of(
+        "The coup attempt received the immediate backing of the US and its Latin American and "
+        "European allies."
+    )
+    coup = quote_with(quotes, "coup attempt")
+    assert said_by(coup) == "US"
+
+
+def test_how_an_extraposed_clause_seems_is_the_clause_with_its_adjective() -> None:
+    # PolNeAR (train): primary coverage
+    quotes = quotes_of(
+        "It now seems inevitable that Mr. Rubio and Mr. Cruz will direct their fire against "
+        "Mr. Trump."
+    )
+    fire = quote_with(quotes, "direct their fire")
+    assert (
+        fire.text
+        == "inevitable that Mr. Rubio and Mr. Cruz will direct their fire against Mr. Trump"
+    )
+    assert said_by(fire) is None

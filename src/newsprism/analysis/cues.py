@@ -304,7 +304,8 @@ STANCE_LEMMAS = frozenset(
         "threaten",
     ]
 )
-# Verbs of knowing and perceiving: a cue only with a that-clause ("we now know that ...").
+# Verbs of knowing and perceiving: a cue only with a that-clause or a finite one ("we now know
+# that ...", "reporters know they are being spun").
 CLAUSE_CUE_LEMMAS = frozenset(
     [
         "know",
@@ -335,6 +336,21 @@ CLAUSE_CUE_LEMMAS = frozenset(
         "ensure",
     ]
 )
+# Verbs that say where a source stands only through a preposition: "Clinton focused on
+# Trump", "Gay Republicans push for pro-LGBT language" ("campaigned on Friday", "in Iowa" is
+# mostly travel: not one of them).
+PREP_CUE_LEMMAS: dict[str, frozenset[str]] = {
+    "focus": frozenset({"on"}),
+    "push": frozenset({"for"}),
+    "advocate": frozenset({"for"}),
+    "lobby": frozenset({"for", "against"}),
+}
+# Verbs of intention whose to-infinitive is what the subject means to do: "Teachout decided
+# to bypass Faso", "Obama plans to veto the bill".
+INTENTION_LEMMAS = frozenset(["decide", "plan", "intend", "aim", "choose"])
+# Verbs of appearance: "X seems to ...", "Y appeared paralyzed", "it appears that ...". They
+# attribute an impression of the subject to whoever it appears to, else to the writer.
+APPEARANCE_LEMMAS = frozenset(["seem", "appear", "look", "sound"])
 # Adjectives by which a subject holds the that-clause after them: "X is confident that ...".
 STANCE_ADJECTIVES = frozenset(
     [
@@ -374,6 +390,23 @@ STANCE_ADJECTIVES = frozenset(
         "uncertain",
         "positive",
         "mindful",
+        "critical",
+        "supportive",
+        "hostile",
+        "wary",
+        "fond",
+        "enthusiastic",
+        "cynical",
+        "distrustful",
+        "suspicious",
+        "enamored",
+        "receptive",
+        "dismissive",
+        "sympathetic",
+        "grateful",
+        "nervous",
+        "anxious",
+        "excited",
     ]
 )
 # Cues whose direct object is not what was said: the addressee ("told reporters"), the
@@ -568,6 +601,7 @@ POSSESSIVE_CUE_NOUNS: dict[str, frozenset[str]] = {
         "admiration": {"for", "of"},
         "skepticism": {"of", "about"},
         "concern": {"about", "over"},
+        "question": {"about", "over", "on"},
     }.items()
 }
 # Cues whose subject "which" stands for a fact, not a speaker: "..., which explains its reach".

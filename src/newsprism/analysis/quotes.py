@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsprism.analysis.cues import (
+    APPEARANCE_LEMMAS,
     CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
+    INTENTION_LEMMAS,
     MEDIA_NAME_WORDS,
     MEDIA_NOUNS,
     NO_OBJECT_LEMMAS,
@@ -28,6 +30,7 @@ from newsprism.analysis.cues import (
     OTHER_PRONOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_CUE_NOUNS,
+    PREP_CUE_LEMMAS,
     QUOTE_ONLY_LEMMAS,
     RELATIVE_PRONOUNS,
     RELAY_LEMMAS,
@@ -50,7 +53,12 @@ _MIN_DIRECT_WORDS = 3
 # Prepositions after a cue that introduce what was said: "talked about", "warned of".
 _ABOUT_PREPS = frozenset({"about", "of", "on", "over", "for", "against", "as"})
 _CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORDINAL", "CARDINAL"})
-_MEDIA_PLACES = frozenset({"twitter", "facebook", "tv", "television", "radio", "air", "camera"})
+_MEDIA_PLACES = frozenset(
+    {"twitter", "facebook", "tv", "television", "radio", "air", "camera"}
+    | {"show", "program", "programme", "channel", "network", "broadcast", "podcast"}
+)
+# The terms a source speaks on: "spoke on (the) condition of anonymity", "on background".
+_TERMS = frozenset({"condition", "background"})
 _UNNAMED_MARKERS = re.compile(
     r"\b(close to|familiar with|knowledge of|unnamed|anonymous|anonymity|briefed on)\b", re.I
 )
@@ -156,10 +164,22 @@ _RECEIVED_STANCES = frozenset(
         "backlash",
         "ridicule",
         "endorsement",
+        "support",
+        "backing",
     }
 )
 _RECEIVING_VERBS = frozenset(
     {"draw", "face", "receive", "get", "attract", "earn", "win", "come", "spark", "provoke"}
+)
+# Adverbs by which a writer passes on what others say: "the FBI is reportedly ...".
+_HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
+# Prepositions that take what a feeling is about: "worried about", "proud of", "angry at".
+_FELT_PREPS = frozenset(
+    {"about", "of", "over", "with", "at", "by", "in", "to", "toward", "towards", "for"}
+)
+# Verbs by which a subject has a stance that others hold: "enjoys the support of X".
+_HAVING_VERBS = frozenset(
+    {"have", "enjoy", "hold", "keep", "need", "lack", "lose", "gain", "secure", "garner", "court"}
 )
 # Nouns that take a that-clause of their own ("the fact that ...", "news that ..."): a clause
 # on one of them under a cue's preposition is not what the cue said.
@@ -192,9 +212,12 @@ _NOUN_CUES = NOUN_CUE_LEMMAS | set(POSSESSIVE_CUE_NOUNS) | _RECEIVED_STANCES
 _VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "eyes", "eye"})
 _QUESTIONS = frozenset({"ask", "wonder", "question", "inquire", "query"})
 _IF_WHETHER = frozenset({"if", "whether"})
+# Tags of the words that open an embedded question: "what", "which", "who", "whose", "why".
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 _SENTENCE_PUNCT = re.compile(r"[.!?]\s|\n")
 _THAT_CLAUSE = re.compile(r"(that|whether)\s")
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _ASIDE_DASHES = frozenset({"—", "–", "--", "―"})
 _ASIDE_MARKS = _ASIDE_DASHES | {",", ";"}
 
@@ -416,9 +439,9 @@ class _ArticleQuotes:
         span = self.np_span(tok)
         np_text = self.text[span[0] : span[1]]
         low = tok.lower_
-        if low in _FIRST_PERSON and self.quoted(tok) is None:
+        if low in _FIRST_PERSON and tok.pos_ == "PRON" and self.quoted(tok) is None:
             # "as I noted", "we reported" outside quotation marks: the writer speaks, not the
-            # last person the text named
+            # last person the text named ("the US" is no "us")
             return Speaker(None, "the author", span)
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             # "Giuliani, who is vowing to ...": the noun it stands for, mentioned as "who"
@@ -899,6 +922,12 @@ class _ArticleQuotes:
             return _Candidate(
                 verb, cue_text, named, start, end, self.kind(start, end), "inverted", 2
             )
+        question = self.asked_about(verb)
+        if question is not None:
+            start, end = self.token_span(self.in_paragraph(list(question.subtree), verb))
+            return _Candidate(
+                verb, cue_text, speaker, start, end, self.kind(start, end), "asked", 2
+            )
         trailing = self.trailing_clause(verb, subject)
         if trailing is not None:
             start, end = self.token_span(trailing)
@@ -938,7 +967,11 @@ class _ArticleQuotes:
         words = [t for t in after if not (t.is_punct or t.is_space)]
         if relays:
             return None  # "X reported, citing a source": the relay, not a statement
-        one_name = len(words) == 1 and lemma in STANCE_LEMMAS and self.is_named(words[0])
+        one_name = (
+            len(words) == 1
+            and lemma in STANCE_LEMMAS
+            and (self.is_named(words[0]) or words[0].lower_ in {"him", "her", "them"})
+        )
         if (len(words) >= 2 or one_name) and (
             ((has_object or about) and lemma not in NO_OBJECT_LEMMAS)
             or stance
@@ -1074,8 +1107,10 @@ class _ArticleQuotes:
                     ),
                     None,
                 )
-            elif child.dep_ in {"ccomp", "advcl"} and _has_mark(child, _IF_WHETHER):
-                content = child
+            elif (child.dep_ in {"ccomp", "advcl"} and _has_mark(child, _IF_WHETHER)) or (
+                child.dep_ == "ccomp" and child.left_edge.tag_ in _WH_TAGS
+            ):
+                content = child  # "Asked whether ...", "Asked why he trailed ..."
             elif child.dep_ == "xcomp" and any(c.dep_ == "agent" for c in verb.children):
                 content = child  # "asked by X to respond to Trump's criticism"
             if content is not None:
@@ -1087,6 +1122,21 @@ class _ArticleQuotes:
         tokens = [t for t in content.subtree if not (t.head == content and t.dep_ == "advcl")]
         start, end = self.token_span(self.in_paragraph(tokens, verb))
         return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), "asked", 2)
+
+    def asked_about(self, verb: Token) -> Token | None:
+        """ "Hewitt asked Trump about statements he had made", "We asked our followers their
+        thoughts on X": what a question is about, or the second object of one asked; the
+        first object is the one asked, not the question."""
+        if _lemma(verb) not in _QUESTIONS or any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None
+        after = [c for c in verb.children if c.i > verb.i]
+        about = next((c for c in after if c.dep_ == "prep" and c.lower_ in {"about", "on"}), None)
+        if about is not None and not self.is_aside(about, verb):
+            return about
+        objects = [c for c in after if c.dep_ == "dobj" and _lemma(c) != "question"]
+        if len(objects) == 1 and any(c.dep_ == "dative" for c in after):
+            return objects[0]  # not "asked Republicans a simple question": its words come after
+        return None
 
     def cites_source(self, obj: Token | None) -> bool:
         """Whether a cited thing is a source (a person, an outlet, a report), not a reason."""
@@ -1145,14 +1195,26 @@ class _ArticleQuotes:
             )
         ):
             return False  # "voted in favor of the bill"
+        if tok.dep_ == "prep" and _says_of_object(tok, verb):
+            return False
         if tok.dep_ == "prep" and tok.lower_ not in preps:
             return True
-        if tok.dep_ == "prep" and any(  # "on Sunday", "on Twitter"
-            c.dep_ == "pobj" and (c.ent_type_ in _CIRCUMSTANCE_ENTS or c.lower_ in _MEDIA_PLACES)
-            for c in tok.children
-        ):
-            return True
+        if tok.dep_ == "prep" and any(c.dep_ == "pobj" and self.setting(c) for c in tok.children):
+            return True  # "on Sunday", "on Twitter", "on the same show", "on condition of ..."
         return tok.dep_ == "advcl" and tok.i > verb.i and not _for_clause(tok, verb)
+
+    def setting(self, noun: Token) -> bool:
+        """Whether a cue's prepositional object says when, where, on what outlet or on what
+        terms one spoke ("on ABC", "on the cable channel CNBC", "on condition of anonymity"),
+        not what about."""
+        if noun.ent_type_ in _CIRCUMSTANCE_ENTS or _lemma(noun) in _MEDIA_PLACES | _TERMS:
+            return True
+        if any(
+            c.dep_ in {"compound", "appos"} and _lemma(c) in _MEDIA_PLACES for c in noun.children
+        ):
+            return True  # "the cable channel CNBC"
+        entity = self.entity_on(noun)
+        return entity is not None and _is_media(entity)
 
     def inverted(self, verb: Token) -> tuple[Speaker, list[Token]] | None:
         """ "..., The Wall Street Journal reported Sunday": a name, then the cue, at the end."""
@@ -1230,15 +1292,149 @@ class _ArticleQuotes:
         speaker = self.resolve(subject)
         return _Candidate(verb, verb.text, speaker, start, end, self.kind(start, end), rule, 2)
 
+    def appearance(self, verb: Token) -> _Candidate | None:
+        """ "Trump's supporters seemed equally unperturbed", "it appears that ...": the subject
+        and how it seems, as an impression held by the one it seems to ("to X"), else by the
+        writer. "Cruz looks to build on his momentum" is an aim: the subject's own."""
+        if verb.dep_ in {"amod", "compound"}:
+            return None  # "Christie's seeming thousand-yard stare"
+        complement = next(
+            (
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and (
+                    c.dep_ in {"xcomp", "acomp", "oprd", "attr", "ccomp"}
+                    or (c.dep_ == "prep" and c.lower_ == "like")
+                    or (c.dep_ == "advcl" and _has_mark(c, {"if", "though"}))
+                )
+            ),
+            None,
+        )
+        subject = self.subject_of(verb)
+        if complement is None or subject is None:
+            return None  # "appeared on Fox News", "look at it"
+        if complement.dep_ == "xcomp" and _lemma(complement) in CUE_LEMMAS:
+            return None  # "seemed to confirm the critiques": the subject's own cue speaks
+        aims = (
+            _lemma(verb) == "look"
+            and complement.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+        )
+        extraposed = [c for c in verb.children if c.dep_ == "ccomp" and c.i > complement.i]
+        if complement.dep_ == "ccomp" and subject.lower_ == "it":
+            tokens = list(complement.subtree)  # "it appears that ...": the clause alone
+        elif subject.lower_ == "it" and extraposed:
+            # "It now seems inevitable that Mr. Rubio and Mr. Cruz will ...": how the clause seems
+            tokens = [*complement.subtree, *extraposed[0].subtree]
+        else:
+            tokens = [*subject.subtree, verb, *complement.subtree]
+        tokens = self.in_paragraph(sorted(tokens, key=lambda t: t.i), verb)
+        if len(tokens) < 3:
+            return None
+        experiencer = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        holder = subject if aims else experiencer
+        speaker = self.resolve(holder) if holder is not None else Speaker(None, None, None)
+        start, end = self.token_span(tokens)
+        return _Candidate(
+            verb, verb.text, speaker, start, end, self.kind(start, end), "appearance", 4
+        )
+
+    def hearsay(self, adverb: Token) -> _Candidate | None:
+        """ "The FBI is reportedly making arrangements to interview Clinton", "the gun he
+        allegedly used": the clause (or the noun its relative clause describes) is what others
+        say, unnamed."""
+        clause = adverb.head
+        if clause.pos_ not in {"VERB", "AUX"}:
+            return None
+        phrase = clause.head if clause.dep_ == "relcl" else clause
+        tokens = [t for t in _without_embedded_cues(phrase) if t.i != adverb.i]
+        tokens = self.in_paragraph(tokens, adverb)
+        if len(tokens) < 3:
+            return None
+        start, end = self.token_span(tokens)
+        speaker = Speaker(None, None, None)
+        return _Candidate(
+            adverb, adverb.text, speaker, start, end, self.kind(start, end), "hearsay", 3
+        )
+
+    def prep_cue(self, verb: Token) -> _Candidate | None:
+        """ "Clinton focused on Trump", "a policy institute focused on national security": what
+        the preposition of such a verb takes, held by its subject (or the noun it describes)."""
+        prep = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i and c.lower_ in PREP_CUE_LEMMAS[_lemma(verb)]
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        what = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if what is None or what.ent_type_ in _CIRCUMSTANCE_ENTS:
+            return None  # "focused on Iowa": where, not what
+        holder = verb.head if verb.dep_ == "acl" else self.subject_of(verb)
+        if holder is None or holder.dep_ == "nsubjpass":
+            return None
+        start, end = self.token_span(self.in_paragraph(list(what.subtree), verb))
+        speaker = self.resolve(holder)
+        cue_text = self.text[verb.idx : prep.idx + len(prep.text)]
+        return _Candidate(verb, cue_text, speaker, start, end, self.kind(start, end), "object", 3)
+
+    def known_clause(self, verb: Token, candidate: _Candidate) -> bool:
+        """Whether a verb of knowing or perceiving holds its clause as a view: a that-clause,
+        or a finite one ("Reporters know they're being spun", "knows how Clinton caused this
+        mess"); not a scene perceived ("saw Perez speak", "see him winning")."""
+        if _THAT_CLAUSE.match(self.text, candidate.start):
+            return True
+        clause = self.content_clause(verb)
+        return clause is not None and _finite(clause)
+
+    def aim(self, verb: Token) -> Token | None:
+        """The to-infinitive a verb of intention takes: "decided to bypass Faso"."""
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "xcomp"
+                and c.i > verb.i
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+
+    def intention(self, verb: Token) -> _Candidate | None:
+        """ "Teachout decided to bypass Faso himself": what the subject means to do."""
+        aim = self.aim(verb)
+        subject = self.subject_of(verb)
+        if aim is None or subject is None or subject.dep_ == "nsubjpass":
+            return None
+        tokens = self.in_paragraph(_without_embedded_cues(aim), verb)
+        start, end = self.token_span(tokens)
+        speaker = self.resolve(subject)
+        return _Candidate(
+            verb, verb.text, speaker, start, end, self.kind(start, end), "intention", 3
+        )
+
     def received(self, noun: Token) -> _Candidate | None:
-        """ "Trump's comments have drawn criticism from Berlin": what the subject received is
-        the source's stance on the subject."""
+        """ "Trump's comments have drawn criticism from Berlin", "Clinton has the support of
+        women": what the subject received or has is the source's stance on the subject."""
         verb = noun.head
         if noun.dep_ == "pobj" and verb.lower_ == "under":  # "came under criticism"
             verb = verb.head
         elif noun.dep_ != "dobj":
             return None
-        if _lemma(verb) not in _RECEIVING_VERBS:
+        if _lemma(verb) not in _RECEIVING_VERBS | _HAVING_VERBS:
             return None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
@@ -1248,7 +1444,7 @@ class _ArticleQuotes:
                 g
                 for head in (noun, verb)
                 for c in head.children
-                if c.dep_ == "prep" and c.lower_ == "from"
+                if c.dep_ == "prep" and (c.lower_ == "from" or (head is noun and c.lower_ == "of"))
                 for g in c.children
                 if g.dep_ == "pobj"
             ),
@@ -1276,6 +1472,21 @@ class _ArticleQuotes:
             return None
         cue_text = self.text[tok.idx : noun.idx + len(noun.text)]
         return self.rest_of_sentence(tok, cue_text, holder, "in-view")
+
+    def viewpoint(self, prep: Token) -> _Candidate | None:
+        """ "To Ms. Gil, skateboarding represents a cry of dissent against the city's
+        gentrification": a sentence opened by "to" someone, set off by a comma, is how things
+        look to them ("For Donald Trump, Florida represents a win" is as often what they get)."""
+        holder = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        after = prep.right_edge.i + 1
+        if holder is None or prep.i != prep.sent.start or after >= len(self.doc):
+            return None
+        if self.doc[after].text != "," or prep.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        speaker = self.resolve(holder)
+        if holder.ent_type_ in _CIRCUMSTANCE_ENTS or not self.can_speak(holder, speaker):
+            return None  # "For years, ...", "For that reason, ..."
+        return self.rest_of_sentence(prep, prep.text, holder, "viewpoint")
 
     def rest_of_sentence(
         self, tok: Token, cue_text: str, source: Token, rule: str
@@ -1354,10 +1565,16 @@ class _ArticleQuotes:
                     candidate = self.noun_cue(tok)
                 if candidate is None:
                     candidate = self.possessive_cue(tok)
+            elif tok.lower_ in _HEARSAY_ADVERBS and tok.dep_ == "advmod":
+                candidate = self.hearsay(tok)
+            elif tok.pos_ == "VERB" and _lemma(tok) in PREP_CUE_LEMMAS:
+                candidate = self.prep_cue(tok)
+            elif tok.pos_ == "VERB" and _lemma(tok) in INTENTION_LEMMAS and self.aim(tok):
+                candidate = self.intention(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) in CLAUSE_CUE_LEMMAS:
                 candidate = self.candidates_for(tok)
                 if candidate is not None and not (
-                    (candidate.rule == "ccomp" and _THAT_CLAUSE.match(self.text, candidate.start))
+                    (candidate.rule == "ccomp" and self.known_clause(tok, candidate))
                     or (candidate.rule == "object" and _sees_as(tok, self.text))
                 ):
                     candidate = None  # "they know this", "I see him": not a view held
@@ -1371,10 +1588,14 @@ class _ArticleQuotes:
                     and not any(c.dep_ == "prt" and c.lower_ == "on" for c in tok.children)
                 ):
                     candidate = None  # '"...," he went on' only
+            elif tok.pos_ in {"VERB", "AUX"} and _lemma(tok) in APPEARANCE_LEMMAS:
+                candidate = self.appearance(tok)
             elif tok.pos_ == "VERB" and _lemma(tok) == "put":
                 candidate = self.put_cue(tok)
             elif tok.pos_ == "ADJ" and tok.lower_ in STANCE_ADJECTIVES:
                 candidate = self.adjective_cue(tok)
+            elif tok.lower_ == "to" and tok.dep_ == "prep":
+                candidate = self.viewpoint(tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 candidate = self.in_view(tok) or self.in_source(tok)
             if candidate is None or candidate.end - candidate.start < 2:
@@ -1505,14 +1726,34 @@ class _ArticleQuotes:
                 ),
                 None,
             )
+        if source is None:
+            source = self.performer(tok)  # "Trump made the claim that ..."
         speaker = self.resolve(source) if source is not None else Speaker(None, None, None)
         start, end = self.token_span(list(clause.subtree))
         return _Candidate(tok, tok.text, speaker, start, end, self.kind(start, end), "noun", 3)
+
+    def performer(self, noun: Token) -> Token | None:
+        """ "Christie unleashed withering attacks against Rubio", "Graham has come out in
+        support of Cruz", "Trump made the claim that ...": a stance or statement noun with no
+        possessor, the object of a verb or of its "in", is held by the verb's subject; not by
+        one who has or receives it ("enjoys support", "drew criticism")."""
+        if noun.dep_ == "dobj":
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        else:
+            return None
+        if verb.pos_ != "VERB" or _lemma(verb) in _RECEIVING_VERBS | _HAVING_VERBS:
+            return None
+        subject = self.subject_of(verb)
+        return subject if subject is not None and subject.dep_ == "nsubj" else None
 
     def possessive_cue(self, noun: Token) -> _Candidate | None:
         """ "Trump's call for a ban", "her refusal to testify": the possessor holds the stance."""
         preps = POSSESSIVE_CUE_NOUNS.get(_lemma(noun))
         holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if holder is None and preps is not None:
+            holder = self.performer(noun)
         if preps is None or holder is None or holder.lower_ in {"my", "our", "your"}:
             return None  # "my call for ...": the writer's own stance
         complement: Token | None = None
@@ -1539,6 +1780,22 @@ class _ArticleQuotes:
             noun, cue_text, speaker, start, end, self.kind(start, end), "possessive", 3
         )
 
+    def felt_about(self, adj: Token) -> Token | None:
+        """What a feeling or attitude is about: "worried about the economy", "skeptical of
+        the deal", "frustrated with Washington" (not "sure to win", "happy in Iowa")."""
+        prep = next(
+            (
+                c
+                for c in adj.children
+                if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _FELT_PREPS
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        what = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        return None if what is None or what.ent_type_ in _CIRCUMSTANCE_ENTS else what
+
     def adjective_cue(self, adj: Token) -> _Candidate | None:
         """ "X is confident that ...", "X made clear that ...": a stance and its clause."""
         if adj.dep_ not in {"acomp", "oprd", "ccomp"}:
@@ -1555,6 +1812,8 @@ class _ArticleQuotes:
             ),
             None,
         )
+        if clause is None:
+            clause = self.felt_about(adj)  # "were worried about the economy"
         if clause is None:
             return None  # "sure to win", "clear enough", "happy because ..."
         subject = self.subject_of(verb)
@@ -1774,6 +2033,24 @@ def _fronted_phrase(clause: Token, verb: Token) -> bool:
     return (clause.left_edge.pos_ == "ADP" and subjectless) or _has_mark(clause, _ADVERBIAL_MARKS)
 
 
+def _finite(clause: Token) -> bool:
+    """Whether a clause has a tensed verb or a modal ("they're being spun", "he'll do")."""
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in clause.children
+    )
+
+
+def _says_of_object(prep: Token, verb: Token) -> bool:
+    """ "A Monmouth poll showed Clinton with a healthy lead", "polls show Clinton up by 10
+    points": after the object of a verb of evidence, a phrase that says where the object
+    stands is part of what is shown (not "showed Clinton ahead on Monday")."""
+    if _lemma(verb) not in EVIDENCE_LEMMAS:
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+        return False
+    return not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
 def _has_mark(clause: Token, words: Collection[str]) -> bool:
     """Whether the clause opens with one of these subordinators ("that", "if", "as")."""
     return any(m.dep_ == "mark" and m.lower_ in words for m in clause.children)
@@ -1817,10 +2094,17 @@ def _sees_as(verb: Token, text: str) -> bool:
     stop = _SENTENCE_STOP.search(text, verb.idx)
     if not has_object or (stop is not None and stop.group() == "?"):
         return False
+    # "as" on the verb, on its object ("see police violence as a problem"), on a phrase that
+    # describes the object ("see the elections held Sunday as a test") or opening a clause
+    # ("see the campaign as most unfair")
+    holders = {verb.i} | {
+        t.i for c in verb.children if c.dep_ == "dobj" for t in (c, *c.children) if t.i > verb.i
+    }
     return any(
-        (c.dep_ == "prep" and c.lower_ == "as") or (c.dep_ == "advcl" and _has_mark(c, {"as"}))
-        for c in verb.children
-        if c.i > verb.i
+        t.lower_ == "as"
+        and (t.head.i in holders or (t.head.dep_ == "advcl" and t.head.head == verb))
+        for t in verb.subtree
+        if t.i > verb.i
     )
 
 
