@@ -186,6 +186,19 @@ def test_a_role_said_of_something_else_is_not_the_person_with_that_role() -> Non
     assert quote_with(quotes, "no letter").speaker == "Dmitry Peskov"
 
 
+def test_made_clear_to_someone_is_not_an_attitude_to_them() -> None:
+    # ECB+ story on a death sentence: "to the jury" says to whom it was made clear; the
+    # courthouse named in the subject is no speaker of what the jurors said
+    text = (
+        "He squandered two opportunities, they said. It looked to them as though he preferred "
+        "the life of a criminal. A taped conversation in a holding cell at the Bellflower "
+        "Courthouse made it clear to the jury that a life in prison would not diminish his "
+        "threat, they said."
+    )
+    q = quote_with(quotes_of(text), "taped conversation")
+    assert q.speaker != "Bellflower Courthouse"
+
+
 def test_refuted_reports_and_estimates() -> None:
     text = (
         "Russian Ambassador to Venezuela Vladimir Zaemsky has refuted reports about the withdrawal "

@@ -351,6 +351,29 @@ INTENTION_LEMMAS = frozenset(["decide", "plan", "intend", "aim", "choose"])
 # Verbs of appearance: "X seems to ...", "Y appeared paralyzed", "it appears that ...". They
 # attribute an impression of the subject to whoever it appears to, else to the writer.
 APPEARANCE_LEMMAS = frozenset(["seem", "appear", "look", "sound"])
+# Adjectives of attitude: they take what they are about with "to" or "for" as well
+# ("sympathetic to free trade arguments", "supportive of same-sex marriage").
+ATTITUDE_ADJECTIVES = frozenset(
+    [
+        "critical",
+        "supportive",
+        "hostile",
+        "wary",
+        "fond",
+        "enthusiastic",
+        "cynical",
+        "distrustful",
+        "suspicious",
+        "enamored",
+        "receptive",
+        "dismissive",
+        "sympathetic",
+        "grateful",
+        "nervous",
+        "anxious",
+        "excited",
+    ]
+)
 # Adjectives by which a subject holds the that-clause after them: "X is confident that ...".
 STANCE_ADJECTIVES = frozenset(
     [
@@ -390,23 +413,7 @@ STANCE_ADJECTIVES = frozenset(
         "uncertain",
         "positive",
         "mindful",
-        "critical",
-        "supportive",
-        "hostile",
-        "wary",
-        "fond",
-        "enthusiastic",
-        "cynical",
-        "distrustful",
-        "suspicious",
-        "enamored",
-        "receptive",
-        "dismissive",
-        "sympathetic",
-        "grateful",
-        "nervous",
-        "anxious",
-        "excited",
+        *ATTITUDE_ADJECTIVES,
     ]
 )
 # Cues whose direct object is not what was said: the addressee ("told reporters"), the

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analysis.cues import (
     APPEARANCE_LEMMAS,
+    ATTITUDE_ADJECTIVES,
     CLAUSE_CUE_LEMMAS,
     CUE_LEMMAS,
     EVIDENCE_LEMMAS,
@@ -174,9 +175,10 @@ _RECEIVING_VERBS = frozenset(
 # Adverbs by which a writer passes on what others say: "the FBI is reportedly ...".
 _HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "reputedly"})
 # Prepositions that take what a feeling is about: "worried about", "proud of", "angry at".
-_FELT_PREPS = frozenset(
-    {"about", "of", "over", "with", "at", "by", "in", "to", "toward", "towards", "for"}
-)
+_FELT_PREPS = frozenset({"about", "of", "over", "with", "at", "by", "in", "toward", "towards"})
+# ... and those an attitude takes as well: "sympathetic to free trade", "enthusiastic for".
+# Not for every stance: "made it clear to the jury" says to whom, not about what.
+_ATTITUDE_PREPS = frozenset({"to", "for"})
 # Verbs by which a subject has a stance that others hold: "enjoys the support of X".
 _HAVING_VERBS = frozenset(
     {"have", "enjoy", "hold", "keep", "need", "lack", "lose", "gain", "secure", "garner", "court"}
@@ -1787,7 +1789,12 @@ class _ArticleQuotes:
             (
                 c
                 for c in adj.children
-                if c.dep_ == "prep" and c.i > adj.i and c.lower_ in _FELT_PREPS
+                if c.dep_ == "prep"
+                and c.i > adj.i
+                and (
+                    c.lower_ in _FELT_PREPS
+                    or (c.lower_ in _ATTITUDE_PREPS and adj.lower_ in ATTITUDE_ADJECTIVES)
+                )
             ),
             None,
         )
