@@ -855,3 +855,28 @@ def test_counts_of_people_in_two_unrelated_statements_are_no_scope_difference() 
         "associated with the IOC in 1994.",
     )
     assert _full_run(agents, surgery) == []
+
+
+def test_a_group_something_belongs_to_is_no_figure_of_the_statement() -> None:
+    # ECB+ held-out story on the Qeshm earthquake: "one of the 12 worst-hit villages" picks a
+    # group, it does not count the villages destroyed
+    toll = article(
+        "a.txt",
+        "One",
+        "The new death toll came after the bodies of two more victims were found in the village "
+        "of Ziranag which is one of the 12 worst-hit villages in the quake, Qeshm Governor "
+        "Heidar Alishvandi said.",
+    )
+    destroyed = article(
+        "b.txt",
+        "Two",
+        "The governor of Qeshm island, Heidar Alishvandi, told the AFP news agency four villages "
+        "had been destroyed.",
+    )
+    assert _full_run(toll, destroyed) == []
+    seven = article(
+        "c.txt",
+        "Three",
+        "Provincial official Alireza Safa said seven villages had been destroyed in the quake.",
+    )
+    assert [c.kind for c in _full_run(destroyed, seven)] == ["numeric"]

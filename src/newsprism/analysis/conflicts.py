@@ -230,10 +230,19 @@ def _counted_noun(span: Span, quantity: Quantity) -> tuple[Token, bool] | None:
 
 
 def describes_other_noun(span: Span, quantity: Quantity) -> bool:
-    """The count only qualifies another noun ("the 15 nation EU"): it is not a figure the
-    statement gives, so it meets no other figure."""
+    """The count only qualifies a noun: it is not a figure the statement gives, so it meets
+    no other figure. "The 15 nation EU"; "one of the 12 worst-hit villages" names the group
+    something belongs to, and a superlative picks the group ("the 12 worst-hit")."""
     found = _counted_noun(span, quantity)
-    return found is not None and found[0].dep_ == "compound"
+    if found is None:
+        return False
+    noun = found[0]
+    if noun.dep_ == "compound":
+        return True
+    if any(t.tag_ in ("JJS", "RBS") for c in noun.children if c.dep_ == "amod" for t in c.subtree):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "one"
 
 
 def _clause_subject(token: Token) -> str | None:
@@ -349,6 +358,11 @@ def _conflict(kind: str, a: ClaimView, b: ClaimView, explanation: str) -> Confli
         b=_side(b),
         explanation=explanation,
     )
+
+
+def _figures(view: ClaimView) -> list[Quantity]:
+    """The numbers a claim gives, less counts that only qualify a noun."""
+    return [q for q in view.claim.quantities if q.text not in view.qualifiers]
 
 
 def _counts(quantities: list[Quantity]) -> list[Quantity]:
@@ -495,7 +509,7 @@ def _pair_candidates(views: list[ClaimView]) -> list[tuple[ClaimView, ClaimView]
             if sa and sa == sb:
                 separate = not set(a.claim.article_ids) & set(b.claim.article_ids)
                 if separate and (
-                    _incompatible(a.claim.quantities, b.claim.quantities)
+                    _incompatible(_figures(a), _figures(b))
                     or (
                         a.head.negated != b.head.negated
                         and lexical_overlap(a.head, b.head) >= LINK_MIN_OVERLAP
@@ -593,7 +607,7 @@ def _one_rendering_each(
 def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float, Conflict]]:
     out: list[tuple[float, Conflict]] = []
     sa, sb = a.claim.speaker, b.claim.speaker
-    clash = _incompatible(a.claim.quantities, b.claim.quantities)
+    clash = _incompatible(_figures(a), _figures(b))
     if sa and sa == sb:
         if sim < VARIANT_COSINE or not (
             clash
@@ -614,10 +628,7 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
     if clash and not (a.head.denial or b.head.denial):
         # two voices' figures meet as counts of something, never a count that only
         # qualifies a noun ("the 15 nation EU"), nor an interest rate and an inflation rate
-        figures = _incompatible(
-            [q for q in _counts(a.claim.quantities) if q.text not in a.qualifiers],
-            [q for q in _counts(b.claim.quantities) if q.text not in b.qualifiers],
-        )
+        figures = _incompatible(_counts(_figures(a)), _counts(_figures(b)))
         if (
             figures is not None
             and sim >= NUMERIC_COSINE
