@@ -41,6 +41,12 @@ def test_date_expressions_resolve_against_the_anchor(text, expected):
     assert _resolved(text) == expected
 
 
+def test_last_and_next_step_a_weekday_from_the_day():
+    last, coming = find_date_mentions("It began last Friday and ends this coming Monday.")
+    assert (last.text, last.step, last.weekday) == ("last Friday", "last", FRI)
+    assert (coming.step, coming.weekday) == ("next", MON)
+
+
 def test_may_the_verb_is_not_a_month():
     assert find_date_mentions("Officials said they may return.") == []
 
@@ -138,6 +144,7 @@ def test_an_undated_story_still_places_dates_that_name_their_year():
         ("The king will leave for medical treatment in Beijing on Saturday, officials said.", 14),
         ("Parliament is scheduled to vote on the new government Tuesday.", 17),
         ("The king said he would leave for Beijing next Monday.", 16),
+        ("The king will meet him next Friday.", 20),
         ("The king will meet the prime minister later Friday.", 13),
         # the past, however it is told
         ("The king left for medical treatment in Beijing on Saturday.", 7),

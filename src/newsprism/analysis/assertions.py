@@ -509,9 +509,7 @@ def _negated_events(span: Span) -> set[str]:
                 continue
             if any(c.dep_ == "acomp" and c.lower_ in COGNITION_ADJECTIVES for c in scope.children):
                 continue
-            if any(
-                c.dep_ == "aux" and c.lemma_.lower() in _OBLIGATION for c in _auxiliaries(scope)
-            ):
+            if _OBLIGATION & _auxiliaries(scope):
                 continue  # "should not cut the head off": a rule, not that nothing was cut
             if lemma in _JUDGING_VERBS:
                 continue  # "killing a police officer will not be tolerated": it was done
@@ -551,12 +549,13 @@ def _negated_events(span: Span) -> set[str]:
     return families
 
 
-def _auxiliaries(verb: Token) -> list[Token]:
-    """A verb's children, and those of the verb it is coordinated with, which lends it its
-    auxiliaries: "should reform the markets and not pressure him" is a rule for both."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return [*verb.children, *(c for c in verb.subtree if c.dep_ == "conj" for c in c.children)]
+def _auxiliaries(verb: Token) -> set[str]:
+    """A verb's auxiliaries, and those of the first verb it is coordinated with, which it
+    shares: "should reform the markets and not pressure him" is a rule for both."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return {c.lemma_.lower() for v in {verb, first} for c in v.children if c.dep_ == "aux"}
 
 
 def _unrealised(tok: Token, scope: Token) -> bool:

@@ -229,7 +229,7 @@ def _counted_noun(span: Span, quantity: Quantity) -> tuple[Token, bool] | None:
     return (nouns[0], False) if nouns else None
 
 
-def describes_other_noun(span: Span, quantity: Quantity) -> bool:
+def _describes_other_noun(span: Span, quantity: Quantity) -> bool:
     """The count only qualifies a noun: it is not a figure the statement gives, so it meets
     no other figure. "The 15 nation EU"; "one of the 12 worst-hit villages" names the group
     something belongs to, and a superlative picks the group ("the 12 worst-hit")."""
@@ -289,7 +289,7 @@ def _views(
             phrase = counted_phrase(span, q)
             if phrase:
                 counted[q.unit or ""] = phrase
-            if describes_other_noun(span, q):
+            if _describes_other_noun(span, q):
                 qualifiers.add(q.text)
         people = _people(story, head.article_id, span, entities)
         views.append(

@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[MentionKind, re.Pattern[str]]] = [
         re.compile(r"\b(?:this|last)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I),
     ),
     ("relative", re.compile(rf"\b{_MONTH_PREFIX}{_MONTH}{_YEAR}\b")),
-    ("weekday", re.compile(rf"\b{_DAY_NAME}\b")),
+    ("weekday", re.compile(rf"\b(?:(?P<step>(?i:last|past|next|coming))\s+)?{_DAY_NAME}\b")),
 ]
 
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -66,6 +66,12 @@ class DateMention:
     def weekday(self) -> int | None:
         name = self.groups.get("weekday")
         return WEEKDAYS[name.lower()] if name else None
+
+    @property
+    def step(self) -> str | None:
+        """ "last" for "last Friday" (or "past"), "next" for "next Monday" (or "coming")."""
+        word = self.groups.get("step", "").lower()
+        return {"past": "last", "coming": "next"}.get(word, word) or None
 
 
 def find_date_mentions(text: str) -> list[DateMention]:
@@ -89,6 +95,17 @@ def weekday_on_or_before(anchor: date, weekday: int) -> date:
 def weekday_on_or_after(anchor: date, weekday: int) -> date:
     """A plan for "Monday" in a Monday's paper is for that day ("meets ... later Monday")."""
     return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
+
+
+def resolve_stepped_weekday(mention: DateMention, anchor: date) -> date | None:
+    """ "Last Friday" is before the anchor day, "next Monday" after it: in a Friday's paper
+    "last Friday" is a week ago."""
+    weekday = mention.weekday
+    if weekday is None or mention.step is None:
+        return None
+    if mention.step == "last":
+        return weekday_on_or_before(anchor - timedelta(days=1), weekday)
+    return weekday_on_or_after(anchor + timedelta(days=1), weekday)
 
 
 def _month_back(anchor: date, months: int) -> date:

@@ -5,16 +5,16 @@ published date or, for an undated article, the story's anchor: the most common p
 among the story's articles (the latest on a tie). In a story with no published date at all,
 only dates that name their year are placed. A weekday is the latest such day on or before
 the article's date, unless the sentence tells a plan ("will vote Sunday", "leaves Saturday"):
-then it is the first on or after it. An event is the clause around the date
-expression; the same event told by several articles on the same date becomes one entry that
-cites them all.
+then it is the first on or after it; "last Friday" and "next Monday" step from the day. An
+event is the clause around the date expression; the same event told by several articles on
+the same date becomes one entry that cites them all.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -23,9 +23,9 @@ from newsprism.analysis.dates import (
     DateMention,
     find_date_mentions,
     resolve,
+    resolve_stepped_weekday,
     resolve_weekdays,
     weekday_on_or_after,
-    weekday_on_or_before,
 )
 from newsprism.analysis.entities import EntityIndex
 from newsprism.analysis.summary import DATELINE
@@ -120,11 +120,11 @@ def _article_events(
                 continue
             when, precision = by_weekday[mention.weekday], "day"
             if own is not None:
-                reach = _reach(sentence, mention.start)
-                if reach == "ahead":
+                stepped = resolve_stepped_weekday(mention, own)
+                if stepped is not None:
+                    when = stepped
+                elif _looks_ahead(sentence, mention.end):
                     when = weekday_on_or_after(own, mention.weekday)
-                elif reach == "last":  # "last Friday" in a Friday's paper: a week ago
-                    when = weekday_on_or_before(own - timedelta(days=1), mention.weekday)
         else:
             resolved = resolve(mention, base)
             if resolved is None:
@@ -143,25 +143,19 @@ def _article_events(
     return events
 
 
-def _reach(sentence: Span, start: int) -> str | None:
-    """ "ahead" when the weekday names a day still to come when the article was written
-    ("will vote Sunday", "before he leaves Saturday", "is scheduled to meet Tuesday", "next
-    Monday"), "last" for "last Friday", else None: news tells the past, so a weekday is the
-    latest such day."""
-    day = next((t for t in sentence if t.idx >= start), None)
+def _looks_ahead(sentence: Span, end: int) -> bool:
+    """The weekday ending at ``end`` names a day still to come when the article was written:
+    "will vote Sunday", "before he leaves Saturday", "is scheduled to meet Tuesday". News
+    tells the past, so every other weekday is the latest such day."""
+    day = next((t for t in reversed(sentence) if t.idx < end), None)
     if day is None:
-        return None
-    before = day.doc[day.i - 1] if day.i > sentence.start else None
-    if before is not None and before.lower_ in ("last", "past"):
-        return "last"
-    if before is not None and before.lower_ in ("next", "coming"):
-        return "ahead"
+        return False
     for tok in reversed(day.doc[sentence.start : day.i]):
         if tok.is_punct:
             break
         if tok.pos_ in ("VERB", "AUX"):
             if tok.tag_ == "VBD":
-                return None  # "he said in an interview Wednesday", however it is parsed
+                return False  # "he said in an interview Wednesday", however it is parsed
             break
     verb = day.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -171,7 +165,7 @@ def _reach(sentence: Span, start: int) -> str | None:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.i != verb.i
     ):
         verb = verb.head
-    return "ahead" if _future_or_present(verb) else None
+    return _future_or_present(verb)
 
 
 def _future_or_present(verb: Token) -> bool:
