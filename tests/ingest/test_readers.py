@@ -181,5 +181,19 @@ def test_nothing_readable_raises_exit_code_2(tmp_path: Path) -> None:
     with pytest.raises(NoReadableInput) as info:
         read_articles([tmp_path])
     assert info.value.exit_code == 2
-    with pytest.raises(NoReadableInput):
+    assert "empty.txt: skipped, empty file" in str(info.value)  # the reason, not just the fact
+    with pytest.raises(NoReadableInput, match="missing: no such file or folder"):
         read_articles([tmp_path / "missing"])
+
+
+def test_utf16_text_with_a_byte_order_mark_is_decoded(tmp_path: Path) -> None:
+    write(tmp_path / "utf16.txt", ("\ufeff" + STORY).encode("utf-16-le"))
+    (article,) = read_articles([tmp_path]).articles
+    assert article.text.startswith(STORY.strip()[:40])
+
+
+def test_windows_1252_text_opening_like_a_byte_order_mark_is_not_utf16(tmp_path: Path) -> None:
+    # "ÿþ" in Windows-1252 are the bytes of a UTF-16 BOM; the rest has no NUL bytes.
+    write(tmp_path / "odd.txt", ("ÿþ " + STORY).encode("cp1252"))
+    (article,) = read_articles([tmp_path]).articles
+    assert STORY.strip()[:40] in article.text

@@ -147,5 +147,8 @@ def read_articles(paths: list[Path], settings: Settings = DEFAULT) -> ReadResult
         articles.append(article)
     if not articles:
         given = ", ".join(map(str, paths)) or "(nothing)"
-        raise NoReadableInput(f"no readable articles in {given}")
+        why = "; ".join(problems[:3])
+        if len(problems) > 3:
+            why += f"; and {len(problems) - 3} more"
+        raise NoReadableInput(f"no readable articles in {given}" + (f" ({why})" if why else ""))
     return ReadResult(articles=clean_articles(articles), problems=problems)

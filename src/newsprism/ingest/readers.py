@@ -116,9 +116,9 @@ def _mb(size: int) -> str:
 
 def is_binary(data: bytes) -> bool:
     """NUL bytes or many control characters: not text (UTF-16 with a BOM is text)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
     sample = data[:8192]
+    if _is_utf16(sample):
+        return False
     if b"\x00" in sample:
         return True
     controls = len(sample.translate(None, _NOT_CONTROL))  # in C: pages are read in bulk
@@ -129,15 +129,24 @@ def is_binary(data: bytes) -> bool:
 _NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in (9, 10, 12, 13))
 
 
+def _is_utf16(sample: bytes) -> bool:
+    return sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and b"\x00" in sample
+
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
-    """Text from bytes: BOM, a declared charset, UTF-8, then Windows-1252, then Latin-1."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+    """Text from bytes: BOM, a declared charset, UTF-8, then Windows-1252, then Latin-1.
+
+    A UTF-16 byte-order mark is trusted only with NUL bytes after it (every space, digit
+    and newline has one in UTF-16): Windows-1252 text that happens to open with "ÿþ" would
+    otherwise come out as a line of CJK characters.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data.decode("utf-8-sig", errors="replace")
+    if _is_utf16(data[:8192]):
+        return data.decode("utf-16", errors="replace")
     candidates = [declared] if declared else []
     if (meta := _META_CHARSET.search(data[:4096])) is not None:
         candidates.append(meta.group(1).decode("ascii", "ignore"))
