@@ -880,3 +880,28 @@ def test_a_group_something_belongs_to_is_no_figure_of_the_statement() -> None:
         "Provincial official Alireza Safa said seven villages had been destroyed in the quake.",
     )
     assert [c.kind for c in _full_run(destroyed, seven)] == ["numeric"]
+
+
+def test_lacking_evidence_for_a_claim_is_no_claim_for_a_denial_to_answer() -> None:
+    # DUC 2004 wire stories on North Korea's underground site
+    doubt = article(
+        "a.txt",
+        "One",
+        "U.S. envoy Charles Kartman said Monday that we lack conclusive evidence that the "
+        "intended purpose of the underground site is nuclear related, but he urged Pyongyang "
+        "to allow inspections.",
+    )
+    denial = article(
+        "b.txt",
+        "Two",
+        "The North Koreans have denied the underground construction site has any nuclear "
+        "purpose, a spokesman said in Pyongyang on Tuesday.",
+    )
+    assert _full_run(doubt, denial) == []
+    claim = article(
+        "c.txt",
+        "Three",
+        "U.S. envoy Charles Kartman said Monday that the intended purpose of the underground "
+        "site is nuclear related.",
+    )
+    assert [c.kind for c in _full_run(claim, denial)] == ["denial"]

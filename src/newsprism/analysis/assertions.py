@@ -321,6 +321,16 @@ def _negations(span: Span) -> list[Token]:
     ]
 
 
+def _lacks_evidence(span: Span) -> bool:
+    """ "We lack conclusive evidence that the site is nuclear" says, like "there is no
+    evidence", that something is not known, so it asserts nothing a denial could answer."""
+    return any(
+        tok.lemma_.lower() == "lack"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in COGNITION_NOUNS for c in tok.children)
+        for tok in span
+    )
+
+
 def _negated_words(negations: list[Token]) -> set[str]:
     """What each negation applies to: the verb of "didn't make it", the noun of "no cuts"."""
     return {
@@ -484,6 +494,7 @@ def denied_text(span: Span) -> str | None:
 
 
 _OBLIGATION = frozenset({"should", "must", "ought", "shall"})
+_POSSIBILITY = frozenset({"may", "might", "could"})
 _JUDGING_VERBS = frozenset(
     {"tolerate", "accept", "allow", "permit", "forgive", "forget", "condone", "excuse", "justify"}
 )
@@ -559,9 +570,11 @@ def _auxiliaries(verb: Token) -> set[str]:
 
 
 def _unrealised(tok: Token, scope: Token) -> bool:
-    """The event is an aim or an open question on the way from the negation to it, not a
-    fact that is denied: "encouraged women not to kill", "never tried to arrest them",
-    "would not be able to arrest all", "had not determined whether there is a link"."""
+    """The event is an aim, an open question or a possibility on the way from the negation
+    to it, not a fact that is denied: "encouraged women not to kill", "never tried to arrest
+    them", "would not be able to arrest all", "had not determined whether there is a link",
+    "not strong enough to ease concerns his members may be arrested". The negated verb's
+    own "could" stays a denial: "troops could not have fired"."""
     node = tok
     while True:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
@@ -570,6 +583,8 @@ def _unrealised(tok: Token, scope: Token) -> bool:
             return True
         if node.i == scope.i or node.head.i == node.i:
             return False
+        if any(c.dep_ == "aux" and c.lower_ in _POSSIBILITY for c in node.children):
+            return True
         node = node.head
 
 
@@ -590,7 +605,7 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
     ``index`` is the span's parse; its entities are read from it, not from ``Span.ents``,
     which walks the whole document on each read."""
     negations = _negations(span)
-    assertion.negated = bool(negations)
+    assertion.negated = bool(negations) or _lacks_evidence(span)
     assertion.negated_words = _negated_words(negations)
     assertion.negated_events = _negated_events(span)
     assertion.negated_event = bool(assertion.negated_events)
