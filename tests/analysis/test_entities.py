@@ -501,3 +501,39 @@ def test_a_name_is_found_with_its_leading_article() -> None:
     assert ministry is not None
     assert index.find("The Cuban Foreign Ministry") is ministry
     assert index.find("The") is None
+
+
+def test_a_name_described_by_a_persons_role_is_a_person_whatever_the_model_tagged() -> None:
+    # ECB+ story on the Qeshm earthquake: the model tags the first name a facility
+    index = index_of(
+        "Qeshm island governor Heydar Alishbandi told AFP that a total of 10 people had been "
+        "killed.",
+        "Heidar Alishvandi said 50 were injured. Qeshm's governor, Heidar Alishvandi, told the "
+        "state television that rescue teams have been deployed.",
+    )
+    governor = index.find("Heydar Alishbandi")
+    assert governor is not None and governor.type == "PERSON"
+    assert index.find("Heidar Alishvandi") is governor
+
+
+def test_a_capitalised_verb_of_saying_after_a_name_is_not_part_of_it() -> None:
+    # FNC-1 body on the Jordanian king: the source writes "Tweeted" with a capital
+    index = index_of(
+        "Jordanian Author Waleed Abu Nada Tweeted on Wednesday afternoon that the king would "
+        "lead the strikes. Edward Said wrote about it."
+    )
+    assert index.find("Waleed Abu Nada") is not None
+    assert not any("Tweeted" in e.name for e in index.entities)
+    assert index.find("Edward Said") is not None  # a surname, not a verb
+
+
+def test_a_form_of_address_is_no_description() -> None:
+    # FNC-1 body on Kayla Mueller
+    index = index_of(
+        "Kayla Jean Mueller, 26, went to Syria in 2012. Ms Mueller told a newspaper she felt "
+        "called to help those suffering the most."
+    )
+    mueller = index.find("Kayla Jean Mueller")
+    assert mueller is not None and mueller.description is None
+    doctor = index_of("Dr Walat Omar said patients turned up at the clinic.").find("Walat Omar")
+    assert doctor is not None and doctor.description == "Dr"

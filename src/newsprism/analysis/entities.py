@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
 from spacy.tokens import Doc, Token
 
+from newsprism.analysis.cues import CUE_LEMMAS
 from newsprism.model import Entity, stable_id
 from newsprism.nlp.pipeline import DocIndex, ParsedStory
 
@@ -128,6 +129,9 @@ TITLE_WORDS = frozenset(
         "manager",
     ]
 )
+_ADDRESS_FORMS = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+HONORIFICS = _ADDRESS_FORMS | {"dr", "sir", "dame"}
+
 # Head nouns that say a name is an organisation ("the exporter", "defence conglomerate Rostec").
 ORG_NOUNS = frozenset(
     [
@@ -175,6 +179,11 @@ ORG_NOUNS = frozenset(
 _ROLE_QUALIFIERS = frozenset(
     {"former", "acting", "interim", "incumbent", "then", "late", "outgoing", "ex", "new"}
 )
+# The titles and roles only a person holds: the nouns of TITLE_WORDS.
+PERSON_ROLES = TITLE_WORDS - _ROLE_QUALIFIERS - {
+    "vice", "deputy", "prime", "foreign", "interior", "defence", "defense", "finance", "first",
+    "self-proclaimed",
+}  # fmt: skip
 # The last word of a newspaper's title, by which a story names it again ("the Post said").
 NEWSPAPER_WORDS = frozenset(
     {"post", "times", "journal", "tribune", "herald", "guardian", "telegraph", "globe",
@@ -292,6 +301,15 @@ def _description_head(description: str) -> str:
     return words[cut - 1] if cut else ""
 
 
+def _is_past_cue(token: Token) -> bool:
+    """A verb of saying in the past, written with a capital after a name and tagged as its
+    last word: "Waleed Abu Nada Tweeted on Wednesday". Not "said", a surname (Edward Said)."""
+    word = token.lower_
+    return word in ("told", "wrote") or (
+        word.endswith("ed") and (word[:-1] in CUE_LEMMAS or word[:-2] in CUE_LEMMAS)
+    )
+
+
 def _strip_edges(tokens: list[Token], label: str) -> tuple[list[Token], list[Token], bool]:
     """Drop articles, pronouns ("Anything Obama did"), possessive endings, leading marks
     (white space, punctuation, a stray "\\n") and leading titles; return (name, title,
@@ -304,7 +322,12 @@ def _strip_edges(tokens: list[Token], label: str) -> tuple[list[Token], list[Tok
         first = tokens[0]
         the_cap = the_cap or (first.text == "The" and not first.is_sent_start)
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in _POSSESSIVE or tokens[-1].is_punct or tokens[-1].is_space):
+    while tokens and (
+        tokens[-1].text in _POSSESSIVE
+        or tokens[-1].is_punct
+        or tokens[-1].is_space
+        or (len(tokens) > 1 and _is_past_cue(tokens[-1]))
+    ):
         tokens = tokens[:-1]
     title: list[Token] = []
     if label == "PERSON":
@@ -543,12 +566,12 @@ def _doc_mentions(article_id: str, index: DocIndex, names: _StoryNames) -> list[
             # "DNC" both qualify "chairwoman" in "former DNC chairwoman Debbie Wasserman Schultz".
             left = _left_description(doc, tokens[0].i)
         left = left or title
-        description, role = None, None
+        description, role, title_before = None, None, False
         if left and _names_a_role(left):
-            description, role = _span_text(text, left), left[-1]
+            description, role, title_before = _span_text(text, left), left[-1], True
         elif appos := _appos_description(tokens, text):
             description, role = appos
-        label = _corrected_label(label, tokens, role)
+        label = _corrected_label(label, tokens, role, title_before and modifier_dep is None)
         mention = _mention(article_id, text, tokens, label, description, the_cap)
         mention.modifier = modifier_dep is not None
         found.append(mention)
@@ -653,15 +676,22 @@ def _without_common_noun_head(
     return rest, [] if adverb else tokens[:1], "PERSON"
 
 
-def _corrected_label(label: str, tokens: list[Token], role: Token | None) -> str:
+def _corrected_label(label: str, tokens: list[Token], role: Token | None, titled: bool) -> str:
     """One mention's vote for its type, correcting what the small model often gets wrong.
 
     A NORP that is a singular proper noun acting as a noun ("Rostec stated") is not a
     nationality; a name whose role is a company or an exporter is an organisation (the role
-    is the description's head: "professor" in "professor at Manchester University").
+    is the description's head: "professor" in "professor at Manchester University"), and
+    one ``titled`` by a role only a person holds, written right before it, or after "Mr",
+    is a person ("Qeshm island governor Heydar Alishbandi", tagged a facility).
     """
     if role is not None and role.lower_ in ORG_NOUNS:
         return "ORG"
+    if titled and role is not None and role.lower_ in PERSON_ROLES:
+        return "PERSON"
+    before = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        return "PERSON"  # "Mr Chauhan", tagged a place
     root = tokens[-1]
     if label in {"PERSON", "GPE", "NORP"} and len(tokens) == 1 and _acts_as_outlet(root):
         return "ORG"
@@ -1033,6 +1063,8 @@ def _canonical_name(group: list[Mention], etype: str, article_order: dict[str, i
 
 
 def _best_description(descriptions: list[str]) -> str | None:
+    """The most frequent description; a form of address ("Ms", "Mr.") describes nobody."""
+    descriptions = [d for d in descriptions if fold(d).rstrip(".") not in _ADDRESS_FORMS]
     if not descriptions:
         return None
     counts = Counter(descriptions)
