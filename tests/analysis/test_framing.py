@@ -163,3 +163,33 @@ def test_forms_of_one_word_are_no_contrast_and_a_word_most_outlets_use_is_no_cho
     alleged = [f for f in framing if f.term in ("alleged", "allegedly")]
     assert alleged and all(not set(f.others_say) & {"alleged", "allegedly"} for f in alleged)
     assert not [f for f in framing if f.term == "interference"]  # three of five outlets say it
+
+
+def test_ranks_abbreviations_adjectives_and_verbs_are_no_labels_but_role_nouns_are():
+    # FNC-1 and ECB+ stories: a pilot's rank, a governor's abbreviated title, an actor praised
+    articles = [
+        _article(
+            "a",
+            "Outlet A",
+            "First Lieutenant Moaz al-Kasasbeh was captured in December. Qeshm Gov. Heidar "
+            "Alishvandi said ten people died. He has the right balance to nail Christian Bale.",
+        ),
+        _article(
+            "b",
+            "Outlet B",
+            "Jordanian pilot Moaz al-Kasasbeh was captured in December. Qeshm Governor Heidar "
+            "Alishvandi said ten people died. The younger Christian Bale won an Oscar.",
+        ),
+        _article(
+            "c",
+            "Outlet C",
+            "Captured airman Moaz al-Kasasbeh was shown in a video. Welsh actor Christian Bale "
+            "won an Oscar.",
+        ),
+    ]
+    framing = find_framing(parse_story(articles), [], EntityIndex())
+    terms = {f.term for f in framing} | {t for f in framing for t in f.others_say}
+    assert {"Jordanian pilot", "Captured airman"} <= terms  # two outlets' words for one man
+    for no_label in ("First Lieutenant", "Lieutenant", "Qeshm Gov.", "Qeshm Governor", "nail"):
+        assert no_label not in terms
+    assert "younger" not in terms and "The younger" not in terms

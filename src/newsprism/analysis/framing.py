@@ -62,8 +62,19 @@ _SINGLE_QUOTED = re.compile(r"(?<![\w])['‘]([^'’\n]+)['’](?![\w])")
 _BARE_TITLES = {
     "mr", "mrs", "ms", "dr", "sir", "president", "general", "attorney", "deputy", "secretary",
     "minister", "sen", "senator", "rep", "gov", "governor", "judge", "prime", "vice", "chief",
+    "king", "queen", "prince", "princess", "sheikh", "lieutenant", "lt", "first lieutenant",
+    "captain", "capt", "sergeant", "sgt", "colonel", "col", "major", "maj", "corporal", "cpl",
+    "private", "pvt", "admiral", "adm", "commander", "cmdr", "officer", "professor", "prof",
+}  # fmt: skip
+# Abbreviated titles, read as the word they shorten: "Qeshm Gov." is "Qeshm Governor".
+_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+    "lt": "lieutenant", "capt": "captain", "sgt": "sergeant", "col": "colonel", "maj": "major",
+    "cpl": "corporal", "pvt": "private", "adm": "admiral", "cmdr": "commander",
+    "prof": "professor", "atty": "attorney", "supt": "superintendent", "insp": "inspector",
 }  # fmt: skip
 _LABEL_DEPS = {"compound", "amod", "appos", "nmod"}
+_BEFORE_A_VERB = {"to", "that", "which", "who"}
 
 
 def own_voice_mask(article: Article, quotes: list[Quote]) -> list[bool]:
@@ -177,7 +188,7 @@ def _loaded_uses(article: Article, doc: Doc, mask: list[bool], entities: EntityI
         else:
             referent = _referent_of(token.root, entities, article.id)
         referent = " ".join(referent.split())
-        if _key(referent) != _key(term):  # a loaded word with nothing it clearly refers to
+        if not _nested(_key(referent), _key(term)):  # nothing it clearly refers to
             uses.append(_Use(_outlet(article), term, referent, article.id))
     for m in _ACTION.finditer(article.text):
         if all(mask[m.start() : m.end()]):
@@ -194,15 +205,24 @@ def _labels(article: Article, doc: Doc, mask: list[bool], entities: EntityIndex)
         name = " ".join(ent.text.split())
         resolved = entities.entity_at(article.id, ent.start_char, ent.end_char)
         referent = resolved.name if resolved else name
+        # A label is a common noun with what qualifies it ("Welsh actor", "late Apple CEO"):
+        # an adjective alone ("perfect", "younger") or a proper noun alone (a first name the
+        # model left out, a place) is no name for the person; loaded adjectives ("self-
+        # proclaimed") come from the lexicon.
         words = [
             t
             for t in ent.root.lefts
-            if t.dep_ in _LABEL_DEPS and t.i < ent.start and t.pos_ in ("NOUN", "ADJ", "PROPN")
+            if t.dep_ in _LABEL_DEPS and t.i < ent.start and t.pos_ == "NOUN"
         ]
         for word in words:
-            span = doc[min(x.i for x in word.subtree) : word.i + 1]
+            start = min(x.i for x in word.subtree)
+            while start < word.i and doc[start].lower_ in ("the", "a", "an"):
+                start += 1  # "the American journalist" is the label "American journalist"
+            span = doc[start : word.i + 1]
             if not all(mask[span.start_char : span.end_char]) or len(span) > 5:
                 continue
+            if span.start > 0 and doc[span.start - 1].lower_ in _BEFORE_A_VERB:
+                continue  # "to nail Jobs", "acts that detail Jobs": a verb tagged a noun
             label = " ".join(span.text.split()).strip(" ,")
             if label.lower().rstrip(".") in _BARE_TITLES:
                 continue  # "Mr.", "President": forms of address, not a choice of words
@@ -245,6 +265,10 @@ def find_framing(
                 if _key(t) not in own and not _nested(_key(t), _key(use.term))
             }
         )
+        # one form of each wording: "British aid worker", not also "British aid workers"
+        others = [
+            t for n, t in enumerate(others) if not any(_same_wording(t, u) for u in others[:n])
+        ]
         is_loaded = use.term in LOADED_TERMS
         if not others and (not is_loaded or 2 * len(users) > len(outlets)):
             continue  # a plain label nobody contrasts with, or a loaded word most outlets use
@@ -264,18 +288,26 @@ def find_framing(
 
 
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
+    words = re.sub(r"[\W_]+", " ", text.casefold()).split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
 def _nested(a: str, b: str) -> bool:
-    """Whether one key's words run inside the other's, or the two are forms of one word
-    ("alleged" and "allegedly", "terrorist" and "terrorists")."""
+    """Whether one key's words run inside the other's, or the two are forms of one wording
+    ("alleged" and "allegedly", "British aid worker" and "British aid workers")."""
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
-    short, long = sorted((a, b), key=len)
-    return (
-        " " not in long
-        and len(short) >= 5
-        and long.startswith(short)
-        and len(long) - len(short) <= 2
+    return _same_wording(a, b)
+
+
+def _same_wording(a: str, b: str) -> bool:
+    words_a, words_b = _key(a).split(), _key(b).split()
+    return len(words_a) == len(words_b) and all(
+        x == y or _forms_of_one_word(x, y) for x, y in zip(words_a, words_b, strict=True)
     )
+
+
+def _forms_of_one_word(a: str, b: str) -> bool:
+    """ "alleged" and "allegedly", "worker" and "workers"."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 5 and long.startswith(short) and len(long) - len(short) <= 2
