@@ -193,3 +193,25 @@ def test_ranks_abbreviations_adjectives_and_verbs_are_no_labels_but_role_nouns_a
     for no_label in ("First Lieutenant", "Lieutenant", "Qeshm Gov.", "Qeshm Governor", "nail"):
         assert no_label not in terms
     assert "younger" not in terms and "The younger" not in terms
+
+
+def test_one_title_written_short_or_long_is_no_contrast_but_a_capitalised_label_counts():
+    # NewsWCL50 events 0 and 1: titles written out or abbreviated, "Dictator" in a headline
+    articles = [
+        _article(
+            "a",
+            "Outlet A",
+            "CIA Director Mike Pompeo met North Korean Dictator Kim Jong Un. House Judiciary "
+            "Committee Chairman Bob Goodlatte asked for the memos.",
+        ),
+        _article(
+            "b",
+            "Outlet B",
+            "Central Intelligence Agency Director Mike Pompeo met North Korean leader Kim Jong "
+            "Un. Judiciary Chairman Bob Goodlatte asked for the memos.",
+        ),
+    ]
+    framing = find_framing(parse_story(articles), [], EntityIndex())
+    assert not [f for f in framing if f.refers_to in ("Mike Pompeo", "Bob Goodlatte")]
+    labels = {f.term: f.others_say for f in framing if f.outlet == "Outlet A"}
+    assert labels["North Korean Dictator"] == ["North Korean leader"]

@@ -65,6 +65,7 @@ _BARE_TITLES = {
     "king", "queen", "prince", "princess", "sheikh", "lieutenant", "lt", "first lieutenant",
     "captain", "capt", "sergeant", "sgt", "colonel", "col", "major", "maj", "corporal", "cpl",
     "private", "pvt", "admiral", "adm", "commander", "cmdr", "officer", "professor", "prof",
+    "representative", "congressman", "congresswoman",
 }  # fmt: skip
 # Abbreviated titles, read as the word they shorten: "Qeshm Gov." is "Qeshm Governor".
 _ABBREVIATIONS = {
@@ -75,6 +76,7 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 _LABEL_DEPS = {"compound", "amod", "appos", "nmod"}
 _BEFORE_A_VERB = {"to", "that", "which", "who"}
+_WORDS_FOR_A_NAME = {"name", "word", "term", "phrase"}
 
 
 def own_voice_mask(article: Article, quotes: list[Quote]) -> list[bool]:
@@ -205,14 +207,20 @@ def _labels(article: Article, doc: Doc, mask: list[bool], entities: EntityIndex)
         name = " ".join(ent.text.split())
         resolved = entities.entity_at(article.id, ent.start_char, ent.end_char)
         referent = resolved.name if resolved else name
-        # A label is a common noun with what qualifies it ("Welsh actor", "late Apple CEO"):
-        # an adjective alone ("perfect", "younger") or a proper noun alone (a first name the
-        # model left out, a place) is no name for the person; loaded adjectives ("self-
-        # proclaimed") come from the lexicon.
+        # A label is a noun with what qualifies it ("Welsh actor", "North Korean Dictator"):
+        # an adjective alone ("perfect", "younger") or a name (a first name the model left
+        # out, a place) is no name for the person; loaded adjectives ("self-proclaimed") come
+        # from the lexicon.
+        # ... written before the name, or the noun the name is in apposition to right before
+        # it ("North Korean Dictator Kim Jong Un" parsed with the name as the apposition)
+        before = [t for t in ent.root.lefts if t.dep_ in _LABEL_DEPS and t.i < ent.start]
+        if ent.root.dep_ == "appos" and ent.root.head.i == ent.start - 1:
+            before.append(ent.root.head)
         words = [
             t
-            for t in ent.root.lefts
-            if t.dep_ in _LABEL_DEPS and t.i < ent.start and t.pos_ == "NOUN"
+            for t in before
+            if t.pos_ in ("NOUN", "PROPN")
+            and not t.ent_type_  # "Easter weekend Pompeo met Kim": a date, not a label
         ]
         for word in words:
             start = min(x.i for x in word.subtree)
@@ -224,9 +232,10 @@ def _labels(article: Article, doc: Doc, mask: list[bool], entities: EntityIndex)
             if span.start > 0 and doc[span.start - 1].lower_ in _BEFORE_A_VERB:
                 continue  # "to nail Jobs", "acts that detail Jobs": a verb tagged a noun
             label = " ".join(span.text.split()).strip(" ,")
-            if label.lower().rstrip(".") in _BARE_TITLES:
-                continue  # "Mr.", "President": forms of address, not a choice of words
-            if re.fullmatch(r"[\w][\w .'’-]*", label) and label.lower() not in name.lower():
+            if label.lower().rstrip(".") in _BARE_TITLES | _WORDS_FOR_A_NAME:
+                continue  # "Mr.", "President": forms of address; "the name": no choice of words
+            in_name = label.lower() in name.lower() or label.lower() in referent.lower()
+            if re.fullmatch(r"[\w][\w .'’-]*", label) and not in_name:
                 uses.append(_Use(_outlet(article), label, referent, article.id))
     return uses
 
@@ -288,6 +297,7 @@ def find_framing(
 
 
 def _key(text: str) -> str:
+    text = re.sub(r"\b(?:\w\.){2,}", lambda m: m.group().replace(".", ""), text)  # C.I.A.
     words = re.sub(r"[\W_]+", " ", text.casefold()).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
@@ -297,7 +307,32 @@ def _nested(a: str, b: str) -> bool:
     ("alleged" and "allegedly", "British aid worker" and "British aid workers")."""
     if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
         return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if len(short) > 1 and _in_order(short, _expand_acronyms(long, short)):
+        return True  # "Judiciary Chairman", "CIA Director" of "House Judiciary Committee Chairman"
     return _same_wording(a, b)
+
+
+def _expand_acronyms(words: list[str], others: list[str]) -> list[str]:
+    """The words with each run whose initials spell a word of ``others`` read as that word:
+    "central intelligence agency director" as "cia director" beside "cia director"."""
+    acronyms = {w for w in others if 2 <= len(w) <= 6}
+    out, i = [], 0
+    while i < len(words):
+        for j in range(len(words), i + 1, -1):
+            if "".join(w[0] for w in words[i:j]) in acronyms:
+                out.append("".join(w[0] for w in words[i:j]))
+                i = j
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _same_wording(a: str, b: str) -> bool:
