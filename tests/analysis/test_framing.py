@@ -215,3 +215,16 @@ def test_one_title_written_short_or_long_is_no_contrast_but_a_capitalised_label_
     assert not [f for f in framing if f.refers_to in ("Mike Pompeo", "Bob Goodlatte")]
     labels = {f.term: f.others_say for f in framing if f.outlet == "Outlet A"}
     assert labels["North Korean Dictator"] == ["North Korean leader"]
+
+
+def test_the_wording_most_outlets_use_is_not_reported_as_a_choice():
+    # NewsWCL50 event 4: four outlets write "French President", The New York Times does not
+    common = "French President Emmanuel Macron welcomed the guests at the Elysee."
+    articles = [_article(x, f"Outlet {x}", common) for x in "abc"]
+    articles.append(
+        _article("d", "Outlet d", "Hosting President Emmanuel Macron welcomed the guests.")
+    )
+    framing = find_framing(parse_story(articles), [], EntityIndex())
+    assert [(f.outlet, f.term, f.others_say) for f in framing] == [
+        ("Outlet d", "Hosting President", ["French President"])
+    ]

@@ -281,6 +281,9 @@ def find_framing(
         is_loaded = use.term in LOADED_TERMS
         if not others and (not is_loaded or 2 * len(users) > len(outlets)):
             continue  # a plain label nobody contrasts with, or a loaded word most outlets use
+        if not is_loaded and 2 * len(users) > len(outlets):
+            continue  # the common wording ("French President" in four of five): the others'
+            # words are the choice, and list it among what the others say
         key = (use.outlet, _key(use.term), _key(use.referent))
         if key in merged:
             if use.article_id not in merged[key].article_ids:
