@@ -110,3 +110,21 @@ def test_quoted_content_without_a_clause_of_its_own_is_claimed_in_its_sentence()
     )
     assert not [t for t in texts if t.startswith(("of filing", "the D.N.C. allegations"))]
     assert "the lawsuit had been taking shape for months" in texts  # a clause stays itself
+
+
+def test_what_may_be_and_what_is_are_two_claims() -> None:
+    # FNC-1 bodies on the Jordanian king and the airstrikes
+    from newsprism.analysis.claims import build_claims
+    from newsprism.analysis.entities import resolve_entities
+    from newsprism.analysis.quotes import extract_quotes
+
+    texts = {
+        "a": "Reports said the king was personally flying a plane over Raqqa.",
+        "b": "Reports said the king may fly a plane over Raqqa himself on Thursday.",
+        "c": "Reports said the king personally flew a plane over Raqqa.",
+    }
+    story = parse_story([Article(id=k, outlet=k.upper(), text=t) for k, t in texts.items()])
+    entities = resolve_entities(story)
+    claims = build_claims(story, extract_quotes(story, entities), entities)
+    groups = sorted(sorted(c.article_ids) for c in claims if "plane" in c.text)
+    assert groups == [["a", "c"], ["b"]]

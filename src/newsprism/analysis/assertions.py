@@ -227,6 +227,7 @@ class Assertion:
     negated_events: set[str] = field(default_factory=set)  # ... those events' families
     negated_words: set[str] = field(default_factory=set)  # lemmas the negations apply to
     stability: bool = False  # says something did not change
+    hedged: bool = False  # says it may be so ("could lead the strikes"), not that it is
     quantities: list[Quantity] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # entity names and proper nouns, casefolded
     lemmas: set[str] = field(default_factory=set)  # content lemmas, casefolded
@@ -588,6 +589,20 @@ def _unrealised(tok: Token, scope: Token) -> bool:
         node = node.head
 
 
+def _hedged(span: Span) -> bool:
+    """The main verb says what may be: "the king could lead the strikes himself", "he may
+    fly a bomber", "possibly to discuss Castro's health"."""
+    root = span.root
+    return any(
+        (c.dep_ == "aux" and c.lower_ in _POSSIBILITY)
+        or (c.dep_ == "advmod" and c.lower_ in _HEDGES)
+        for c in root.children
+    )
+
+
+_HEDGES = frozenset({"possibly", "perhaps", "maybe", "potentially"})
+
+
 def _thought_of(tok: Token, scope: Token) -> bool:
     """The event is what someone would think or fear, not what happened: "no reason to
     speculate about his death"."""
@@ -613,6 +628,7 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
         _denies(t) and not _reports_denial(t) for t in span
     )
     assertion.stability = bool(STABILITY.search(span.text))
+    assertion.hedged = _hedged(span)
     assertion.quantities = quantities_in_span(span)
     names: set[str] = set()
     for ent in index.ents_in(span):

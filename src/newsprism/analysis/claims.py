@@ -44,7 +44,13 @@ def quantities_agree(a: Assertion, b: Assertion) -> bool:
 
 
 def same_polarity(a: Assertion, b: Assertion) -> bool:
-    return (a.negated, a.denial, a.stability) == (b.negated, b.denial, b.stability)
+    """Both say it is so, or both deny it, or both say it may be: "the king was flying a
+    plane" and "the king may fly a bomber" are two claims."""
+    return _stance(a) == _stance(b)
+
+
+def _stance(a: Assertion) -> tuple[bool, bool, bool, bool]:
+    return a.negated, a.denial, a.stability, a.hedged
 
 
 def required_cosine(a: Assertion, b: Assertion, threshold: float) -> float | None:
