@@ -128,3 +128,23 @@ def test_what_may_be_and_what_is_are_two_claims() -> None:
     claims = build_claims(story, extract_quotes(story, entities), entities)
     groups = sorted(sorted(c.article_ids) for c in claims if "plane" in c.text)
     assert groups == [["a", "c"], ["b"]]
+
+
+def test_an_open_question_or_what_was_not_said_is_no_claim() -> None:
+    # DUC 2004 wire story on Libya's parliament and the Lockerbie suspects
+    from newsprism.analysis.claims import build_claims
+    from newsprism.analysis.entities import resolve_entities
+    from newsprism.analysis.quotes import extract_quotes
+
+    text = (
+        "Libyan radio reported that the Parliament had been called to meet Tuesday in Sirte "
+        "but did not say whether the Lockerbie issue would be discussed. Reporters asked "
+        "whether the suspects would be handed over. Officials did not say that talks had "
+        "failed."
+    )
+    story = parse_story([Article(id="a", outlet="AP", text=text)])
+    entities = resolve_entities(story)
+    claims = [c.text for c in build_claims(story, extract_quotes(story, entities), entities)]
+    assert any("Parliament had been called to meet" in c for c in claims)
+    assert not [c for c in claims if "Lockerbie issue" in c or "handed over" in c]
+    assert not [c for c in claims if "talks had failed" in c]

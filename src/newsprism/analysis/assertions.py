@@ -740,6 +740,9 @@ def extract_assertions(
             if _is_fragment(index, quote):
                 fragments.append(quote)  # "to “just a few dozen”": the sentence says the rest
                 continue
+            if _asserts_nothing(index, quote):
+                covered.append(quote.span)
+                continue
             cue_lemma = _lemma(lemmas, quote.cue)
             denied = cue_lemma in DENIAL_VERBS and not DENIAL_PHRASES.search(quote.text)
             pieces = _reporting_sentence(index, quote) if denied else _quote_pieces(doc, quote)
@@ -775,6 +778,18 @@ def extract_assertions(
                 holder.speaker = quote.speaker or holder.speaker
         results.extend(found)
     return [a for a in results if a is not None and a.text]
+
+
+def _asserts_nothing(index: DocIndex, quote: Quote) -> bool:
+    """An open question ("asked whether the issue would be discussed") or what a speaker did
+    not say ("did not say whether", "has not said when"): attributed, but no claim."""
+    span = index.doc.char_span(quote.span[0], quote.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span[0].lower_ in ("whether", "if"):
+        return True
+    cue = span.root.head
+    return span.root.dep_ == "ccomp" and any(c.dep_ == "neg" for c in cue.children)
 
 
 def _is_fragment(index: DocIndex, quote: Quote) -> bool:
