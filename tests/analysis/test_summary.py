@@ -55,6 +55,20 @@ def test_headline_without_titles_is_a_lead_sentence():
     assert summary and all(s.article_ids for s in summary)
 
 
+def test_a_title_that_only_dates_the_page_is_no_headline():
+    # ECB+ pages on the Qeshm earthquake open with their dateline
+    text = "An earthquake with a magnitude of 5.9 hit southern Iran on Sunday, killing 10."
+    articles = [
+        Article(id="a", title="November 28th, 2005, 09: 11 GMT", text=text),
+        Article(id="b", title="Posted 11 / 27 / 2005 7: 21 AM", text=text),
+        Article(id="c", title="Powerful Quake in Iran Kills 10", text=text),
+    ]
+    headline, _ = summarize(parse_story(articles), [])
+    assert headline == "Powerful Quake in Iran Kills 10"
+    dated = [Article(id=k, title="27 NOVEMBER, 2005", text=text) for k in "ab"]
+    assert "earthquake" in summarize(parse_story(dated), [])[0]
+
+
 def test_empty_story_gives_no_summary():
     headline, summary = summarize(parse_story([Article(id="a", text="")]), [])
     assert summary == [] and headline

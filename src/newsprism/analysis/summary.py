@@ -21,6 +21,7 @@ import numpy as np
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsprism.analysis.dates import MONTHS, WEEKDAYS
 from newsprism.config import DEFAULT, Settings
 from newsprism.model import Claim, SummarySentence
 from newsprism.nlp.pipeline import ParsedStory
@@ -346,11 +347,26 @@ def summarize(
     return headline, summary
 
 
+_DATELINE_WORDS = frozenset(
+    {"gmt", "utc", "edt", "est", "pdt", "pst", "cet", "cest", "bst", "am", "pm", "updated",
+     "posted", "published", "last", "first", "on", "at", "by", "th", "st", "nd", "rd"}
+) | frozenset(MONTHS) | frozenset(WEEKDAYS)  # fmt: skip
+
+
+def _is_dateline(title: str) -> bool:
+    """A "title" that only dates the page ("November 28th, 2005, 09: 11 GMT", "Posted 11 /
+    27 / 2005 7: 21 AM"): a page whose first line is its date, no headline of the story."""
+    words = re.findall(r"[^\W\d_]+", title.lower())
+    return len([w for w in words if w not in _DATELINE_WORDS]) < 2
+
+
 def _headline(story: ParsedStory, sentences: list[_StorySentence], settings: Settings) -> str:
     """The most central article title; without titles, the most central article's lead."""
     from newsprism.nlp.embeddings import embed
 
-    titles = [a.title.strip() for a in story.articles if a.title and a.title.strip()]
+    titles = [
+        a.title.strip() for a in story.articles if a.title and not _is_dateline(a.title.strip())
+    ]
     if len(titles) == 1:
         return titles[0]
     if titles:
