@@ -1118,6 +1118,30 @@ def test_a_that_clause_after_the_occasion_of_a_cue_is_what_was_said() -> None:
     assert q.speaker == "Adelson" and "conference" not in q.text
 
 
+def test_a_that_clause_the_parse_hangs_on_a_time_is_what_was_said() -> None:
+    # PolNeAR dev: the parse reads "that Machado was ..." as a relative clause of "hours"
+    text = (
+        "Donald Trump attacked a former beauty queen. Trump tweeted in the early morning hours "
+        "that Machado was disgusting."
+    )
+    q = quote_with(quotes_of(text), "Machado was disgusting")
+    assert q.cue == "tweeted" and "hours" not in q.text
+
+
+def test_a_cue_set_in_the_middle_takes_its_whole_clause_or_relative_clause() -> None:
+    # PolNeAR: a cue between commas in mid-sentence is not one that ends the sentence
+    text = (
+        "Dan Tompkins runs the park. The park is near the football stadium, which, Tompkins "
+        "said, is usually full of activities on game days. If the law conflicts with God's "
+        "orders, Marco Rubio said, Christians must ignore the law."
+    )
+    quotes = quotes_of(text)
+    stadium = quote_with(quotes, "full of activities")
+    assert stadium.text == "is usually full of activities on game days"
+    rubio = quote_with(quotes, "God's orders")
+    assert rubio.text.endswith("Christians must ignore the law")
+
+
 def test_a_clause_that_a_noun_takes_stays_that_nouns() -> None:
     text = "The senator spoke in response to reports that the base would close."
     q = quote_with(quotes_of(text), "base would close")

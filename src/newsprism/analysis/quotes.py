@@ -937,8 +937,14 @@ class _ArticleQuotes:
                 verb, cue_text, speaker, start, end, self.kind(start, end), "trailing", 2
             )
         if verb.dep_ == "parataxis":
-            # "By eliminating the line, Ms. Tchen said, the White House can ...": both sides
-            tokens = self.around(verb, verb.sent)
+            # "By eliminating the line, Ms. Tchen said, the White House can ...": both sides;
+            # "the stadium, which, Tompkins said, is usually full": the relative clause only
+            host = verb.head
+            if host.dep_ == "relcl":
+                clause = [t for t in host.subtree if t.lower_ not in RELATIVE_PRONOUNS]
+                tokens = self.around(verb, clause)
+            else:
+                tokens = self.around(verb, verb.sent)
             if len(tokens) >= 3:
                 start, end = self.token_span(tokens)
                 return _Candidate(
@@ -1225,6 +1231,8 @@ class _ArticleQuotes:
             return None
         if any(c.i > verb.i and not self.is_aside(c, verb) for c in verb.children):
             return None  # "..., Cruz praised Pence for ...": the content follows the cue
+        if any(not t.is_punct for t in self.doc[verb.right_edge.i + 1 : verb.sent.end]):
+            return None  # "which, Tompkins said, is usually full ...": a cue set in the middle
         entity = self.entity_on(self.doc[before])
         if entity is None or entity.type not in {"PERSON", "ORG"}:
             return None
@@ -2167,7 +2175,11 @@ def _statement_clause(prep: Token) -> Token | None:
             continue  # "said in response to reports that ...": the reports' content
         for clause in noun.children:
             own_subject = any(c.dep_ in _SUBJECT_DEPS for c in clause.children)
-            is_that = clause.dep_ in {"acl", "ccomp", "relcl"} and _has_mark(clause, {"that"})
+            # "tweeted in the early morning hours that ...": the parse may tag "that" an adverb
+            that = _has_mark(clause, {"that"}) or (
+                clause.left_edge.lower_ == "that" and clause.left_edge.dep_ == "advmod"
+            )
+            is_that = clause.dep_ in {"acl", "ccomp", "relcl"} and that
             if is_that and (carries or own_subject):
                 return clause
     return None
