@@ -1142,6 +1142,16 @@ def test_a_cue_set_in_the_middle_takes_its_whole_clause_or_relative_clause() -> 
     assert rubio.text.endswith("Christians must ignore the law")
 
 
+def test_a_name_closing_an_opening_phrase_without_a_comma_is_the_cues_subject() -> None:
+    # PolNeAR dev: "In a March 2016 meeting with ... the Washington Post Trump said that ..."
+    text = (
+        "Donald Trump spoke about the border. In an interview with CNN Trump said that the wall "
+        "would be built."
+    )
+    q = quote_with(quotes_of(text), "wall would be built")
+    assert said_by(q) == "Donald Trump"
+
+
 def test_a_clause_that_a_noun_takes_stays_that_nouns() -> None:
     text = "The senator spoke in response to reports that the base would close."
     q = quote_with(quotes_of(text), "base would close")

@@ -689,7 +689,26 @@ class _ArticleQuotes:
             }
         ):
             return self.subject_of(verb.head.head)  # "X landed in hot water by saying ..."
-        return None
+        return self.subject_in_opening_phrase(verb)
+
+    def subject_in_opening_phrase(self, verb: Token) -> Token | None:
+        """ "In an interview with CNN Trump said that ...": with no comma after the opening
+        phrase the parse takes the name right before the cue into the phrase; the person or
+        organisation named there, last in the phrase, is the subject."""
+        before = verb.i - 1
+        if before <= verb.sent.start or verb.dep_ != "ROOT":
+            return None
+        entity = self.entity_on(self.doc[before])
+        token = self.doc[before]
+        if entity is None or entity.type not in {"PERSON", "ORG"} or token.pos_ != "PROPN":
+            return None
+        opening = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.i < before <= c.right_edge.i),
+            None,
+        )
+        if opening is None or opening.right_edge.i != before:
+            return None
+        return token
 
     def previous_cue(self, verb: Token) -> Token | None:
         for i in range(verb.i - 1, verb.sent.start - 1, -1):
