@@ -1152,6 +1152,16 @@ def test_a_name_closing_an_opening_phrase_without_a_comma_is_the_cues_subject() 
     assert said_by(q) == "Donald Trump"
 
 
+def test_according_to_that_opens_a_sentence_attributes_what_follows_the_comma() -> None:
+    # PolNeAR dev: the parse hangs the sentence on "According"
+    text = (
+        "Rush Limbaugh hosts a radio show. According to conservative talk radio host Rush "
+        "Limbaugh, the move reeks of “fear” and desperation."
+    )
+    q = quote_with(quotes_of(text), "reeks of")
+    assert said_by(q) == "Rush Limbaugh" and q.text.startswith("the move reeks")
+
+
 def test_a_clause_that_a_noun_takes_stays_that_nouns() -> None:
     text = "The senator spoke in response to reports that the base would close."
     q = quote_with(quotes_of(text), "base would close")

@@ -1536,7 +1536,17 @@ class _ArticleQuotes:
             source = next((c for c in source.children if c.dep_ == "dobj"), source)  # mis-parsed
         if source is None:
             return None
-        return self.rest_of_sentence(tok, "according to", source, "according-to")
+        found = self.rest_of_sentence(tok, "according to", source, "according-to")
+        if found is None and tok.i == tok.sent.start:
+            # "According to host Rush Limbaugh, the move reeks of fear": the parse hangs the
+            # sentence on the source; what follows the comma after the name is the content
+            comma = next((t for t in tok.sent if t.i > source.i and t.text == ","), None)
+            rest = [t for t in tok.sent if comma is not None and t.i > comma.i]
+            if len([t for t in rest if t.is_alpha]) >= 3:
+                start, end = self.token_span(self.in_paragraph(rest, tok))
+                speaker, kind = self.resolve(source), self.kind(start, end)
+                return _Candidate(tok, "according to", speaker, start, end, kind, "according-to", 1)
+        return found
 
     def inside(self, q: QuoteMarks, tokens: list[Token]) -> bool:
         return tokens[0].idx <= q.open and q.close <= tokens[-1].idx + len(tokens[-1].text)
