@@ -1162,6 +1162,18 @@ def test_according_to_that_opens_a_sentence_attributes_what_follows_the_comma() 
     assert said_by(q) == "Rush Limbaugh" and q.text.startswith("the move reeks")
 
 
+def test_a_relative_clause_on_the_speaker_after_the_cue_does_not_displace_the_quote() -> None:
+    # PolNeAR train (NYT): the parse hangs "who ... remembered" on "said"
+    text = (
+        "Freddy joined a Jewish fraternity.\n\n''It may have been Freddy's first attempt to make "
+        "his own statement to his father,'' said his best friend at Lehigh, Bruce Turry, who, "
+        "like several other former fraternity brothers, remembered Freddy claiming that his "
+        "father was Jewish."
+    )
+    q = quote_with(quotes_of(text), "first attempt")
+    assert q.kind == "direct" and q.cue == "said"
+
+
 def test_a_clause_that_a_noun_takes_stays_that_nouns() -> None:
     text = "The senator spoke in response to reports that the base would close."
     q = quote_with(quotes_of(text), "base would close")

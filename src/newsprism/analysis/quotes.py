@@ -799,7 +799,11 @@ class _ArticleQuotes:
 
     def content_clause(self, verb: Token) -> Token | None:
         start, end = self.paragraph(verb)
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and start <= c.idx < end]
+        clauses = [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and start <= c.idx < end and not _relative_after(c, verb)
+        ]
         for child in sorted(clauses, key=lambda c: c.i < verb.i):  # after the cue first
             if not _fronted_phrase(child, verb):
                 return child
@@ -2185,6 +2189,14 @@ def _leading_run(tokens: list[Token]) -> list[Token]:
             break  # "called him "the next George Washington" – the Founding Father who ..."
         run.append(tok)
     return run
+
+
+def _relative_after(clause: Token, verb: Token) -> bool:
+    """'"...," said his best friend, Bruce Turry, who remembered ...': a relative clause on
+    the speaker after the cue, which the parse hung on it, is not what the cue said (unlike
+    "a trawler, which the Navy said was a pirate vessel")."""
+    first = clause.left_edge
+    return first.i > verb.i and first.lower_ in ("who", "which") and first.nbor(-1).text == ","
 
 
 def _statement_clause(prep: Token) -> Token | None:
