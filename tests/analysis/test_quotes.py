@@ -1174,6 +1174,17 @@ def test_a_relative_clause_on_the_speaker_after_the_cue_does_not_displace_the_qu
     assert q.kind == "direct" and q.cue == "said"
 
 
+def test_as_x_noted_set_off_by_a_comma_the_parse_keeps_attributes_the_main_clause() -> None:
+    # PolNeAR train: the parse makes the comma part of "As ... noted"
+    text = (
+        "As the International Business Times noted, Clinton raised more than $1.1 million "
+        "from the securities industry for her 2000 Senate campaign."
+    )
+    q = quote_with(quotes_of(text), "raised more than")
+    assert said_by(q) == "International Business Times" and q.cue == "noted"
+    assert q.text.startswith("Clinton raised")
+
+
 def test_a_clause_that_a_noun_takes_stays_that_nouns() -> None:
     text = "The senator spoke in response to reports that the base would close."
     q = quote_with(quotes_of(text), "base would close")

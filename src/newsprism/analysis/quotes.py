@@ -934,7 +934,8 @@ class _ArticleQuotes:
             follows = (
                 verb.doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(verb.doc) else None
             )
-            fronted = verb.i < verb.head.i and follows is not None and follows.text == ","
+            set_off = verb.right_edge.text == "," or (follows is not None and follows.text == ",")
+            fronted = verb.i < verb.head.i and set_off
             if len(tokens) >= 3 and fronted and not any(c.dep_ == "dobj" for c in verb.children):
                 start, end = self.token_span(tokens)
                 return _Candidate(
