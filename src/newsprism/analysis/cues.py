@@ -420,6 +420,8 @@ STANCE_ADJECTIVES = frozenset(
 # person quoted, a number ("added 5 points"), a thing found.
 NO_OBJECT_LEMMAS = frozenset(
     {"tell", "inform", "brief", "ask", "add", "learn", "quote", "find", "thank", "answer"}
+    # "advised Mrs. Clinton" names the one advised; "maintains a wide lead" keeps something
+    | {"advise", "maintain"}
 )
 # Cues that state evidence rather than speech; only a source can be their subject, not
 # "all appearances indicated".
