@@ -136,6 +136,15 @@ def test_an_undated_story_still_places_dates_that_name_their_year():
     assert "WikiLeaks published" in event.text and event.basis.startswith("explicit date")
 
 
+def test_an_event_told_in_a_that_clause_is_written_without_the_that():
+    # ECB+ story on the Qeshm earthquake
+    text = "The governor said that flights had resumed after being halted on Sunday."
+    story = parse_story([Article(id="a", text=text, published=date(2005, 11, 28))])
+    [event] = build_timeline(story, [], EntityIndex())
+    assert event.date == date(2005, 11, 27)
+    assert event.text == "flights had resumed after being halted on Sunday"
+
+
 @pytest.mark.parametrize(
     ("sentence", "day"),
     [

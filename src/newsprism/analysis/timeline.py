@@ -79,6 +79,8 @@ def _event_text(sentence: Span, mention_start: int) -> tuple[str, set[str]]:
             if len(clause) >= _MIN_EVENT_WORDS and clause.start > sentence.start:
                 span = clause
             break
+    if len(span) > _MIN_EVENT_WORDS and span[0].dep_ == "mark" and span[0].lower_ == "that":
+        span = span[1:]  # "that operations had resumed": what was said, not the saying
     names = {t.text.casefold() for t in span if t.pos_ == "PROPN"}
     return DATELINE.sub("", " ".join(span.text.split())), names
 
