@@ -14,6 +14,8 @@ batch). The canonical wording is the group's medoid: the variant closest to all 
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import numpy as np
 
 from newsprism.analysis.assertions import EMBEDDINGS, Assertion, extract_assertions
@@ -91,14 +93,35 @@ def lexical_overlap(a: Assertion, b: Assertion) -> float:
 
 
 def candidate_pairs(assertions: list[Assertion], threshold: float) -> dict[tuple[int, int], float]:
-    """Pairs (i < j) that may be one claim, with the cosine each pair needs."""
+    """Pairs (i < j) that may be one claim, with the cosine each pair needs.
+
+    Every pair ``required_cosine`` can accept shares a content word, an event family or a
+    number, so only pairs that share one are tried: a twentieth of all pairs on a 120-article
+    story, where trying every pair was most of the claims stage.
+    """
+    keys = [_blocking_keys(a) for a in assertions]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, own in enumerate(keys):
+        for key in own:
+            postings[key].append(i)
     needs: dict[tuple[int, int], float] = {}
     for i, a in enumerate(assertions):
-        for j in range(i + 1, len(assertions)):
+        others = sorted({j for key in keys[i] for j in postings[key] if j > i})
+        for j in others:
             need = required_cosine(a, assertions[j], threshold)
             if need is not None:
                 needs[(i, j)] = need
     return needs
+
+
+def _blocking_keys(a: Assertion) -> set[str]:
+    """What two assertions must share to be one claim (see ``required_cosine``): a content
+    word, an event family or a number."""
+    return (
+        (a.lemmas - a.names)
+        | {f"event:{e}" for e in a.events}
+        | {f"number:{q.value}" for q in a.quantities if q.value}
+    )
 
 
 def group_assertions(

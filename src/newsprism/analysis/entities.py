@@ -244,8 +244,14 @@ class EntityIndex:
     mentions: dict[tuple[str, int, int], str] = field(default_factory=dict)
     # entity id -> every role or title seen with it ("Kremlin spokesman", "corporation")
     descriptions: dict[str, list[str]] = field(default_factory=dict)
-    # fold() of names and aliases already seen: find() runs once per speaker and quote
-    _folded: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # Lookups built on first use, rebuilt when entities or mentions are added (and reset
+    # where an alias is): find() and entity_at() run for every pair of claims conflicts compare.
+    _by_name: tuple[int, dict[str, Entity]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _by_article: tuple[int, dict[str, list[tuple[int, int, str]]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def get(self, entity_id: str) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
@@ -257,21 +263,27 @@ class EntityIndex:
         first, _, rest = key.partition(" ")
         if first in _ARTICLES and rest:
             key = rest
-        for entity in self.entities:
-            if self._fold(entity.name) == key or key in (self._fold(a) for a in entity.aliases):
-                return entity
-        return None
+        return self._names().get(key)
 
-    def _fold(self, text: str) -> str:
-        folded = self._folded.get(text)
-        if folded is None:
-            folded = self._folded[text] = fold(text)
-        return folded
+    def _names(self) -> dict[str, Entity]:
+        size = len(self.entities)
+        if self._by_name is None or self._by_name[0] != size:
+            names: dict[str, Entity] = {}
+            for entity in self.entities:  # the first entity with the name or alias wins
+                for text in (entity.name, *entity.aliases):
+                    names.setdefault(fold(text), entity)
+            self._by_name = (size, names)
+        return self._by_name[1]
 
     def entity_at(self, article_id: str, start: int, end: int) -> Entity | None:
         """The entity mentioned at (or overlapping) a character span of an article."""
-        for (aid, s, e), entity_id in self.mentions.items():
-            if aid == article_id and s < end and start < e:
+        if self._by_article is None or self._by_article[0] != len(self.mentions):
+            by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+            for (aid, s, e), entity_id in self.mentions.items():
+                by_article[aid].append((s, e, entity_id))
+            self._by_article = (len(self.mentions), dict(by_article))
+        for s, e, entity_id in self._by_article[1].get(article_id, ()):
+            if s < end and start < e:
                 return self.get(entity_id)
         return None
 
@@ -993,6 +1005,7 @@ def _add_reference_aliases(index: EntityIndex, places: set[str]) -> None:
         for key, owners in offered.items():
             if owners == [entity] and key not in taken and index.find(key) is None:
                 entity.aliases.append(_form_of(key, entity, index))
+                index._by_name = None
         entity.aliases.sort()
 
 

@@ -965,8 +965,8 @@ class _ArticleQuotes:
             # "the stadium, which, Tompkins said, is usually full": the relative clause only
             host = verb.head
             if host.dep_ == "relcl":
-                clause = [t for t in host.subtree if t.lower_ not in RELATIVE_PRONOUNS]
-                tokens = self.around(verb, clause)
+                relative = [t for t in host.subtree if t.lower_ not in RELATIVE_PRONOUNS]
+                tokens = self.around(verb, relative)
             else:
                 tokens = self.around(verb, verb.sent)
             if len(tokens) >= 3:

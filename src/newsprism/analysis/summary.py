@@ -297,14 +297,11 @@ def summarize(
     weights = concept_weights((a.text for a in story.articles), min_df=2 if n_articles > 1 else 1)
     sims = vectors @ vectors.T
     # Centrality: the best match in each other article, averaged over articles.
-    centrality = np.zeros(len(sentences))
-    for i in range(len(sentences)):
-        others = [
-            sims[i, article_of == a.id].max()
-            for a in story.articles
-            if a.id != sentences[i].article_id and (article_of == a.id).any()
-        ]
-        centrality[i] = float(np.mean(others)) if others else 0.0
+    present = [a.id for a in story.articles if (article_of == a.id).any()]
+    best_in = np.stack([sims[:, article_of == a].max(axis=1) for a in present], axis=1)
+    other = article_of[:, None] != np.array(present)[None, :]
+    counts = other.sum(axis=1)
+    centrality = np.where(counts > 0, (best_in * other).sum(axis=1) / np.maximum(counts, 1), 0.0)
     claim_support = np.zeros(len(sentences))
     shared = [c.text for c in claims if len(c.article_ids) > 1]
     if shared:
