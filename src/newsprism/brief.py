@@ -21,14 +21,25 @@ from newsprism.nlp.pipeline import parse_story
 T = TypeVar("T")
 
 
-class StageTimer:
-    """Wall-clock seconds per stage, so a slow stage shows up in ``--timings``."""
+# The stages build_brief runs, in order (a progress display counts them).
+STAGES = (
+    "nlp", "entities", "quotes", "claims", "conflicts", "timeline", "framing", "coverage",
+    "summary",
+)  # fmt: skip
 
-    def __init__(self) -> None:
+
+class StageTimer:
+    """Wall-clock seconds per stage, so a slow stage shows up in ``--timings``; ``on_start``
+    hears each stage's name as it starts (for a progress display)."""
+
+    def __init__(self, on_start: Callable[[str], None] | None = None) -> None:
         self.seconds: dict[str, float] = {}
+        self.on_start = on_start
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
+        if self.on_start is not None:
+            self.on_start(name)
         start = time.perf_counter()
         try:
             yield

@@ -10,13 +10,17 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from newsprism.bench.cli import bench_app
 from newsprism.errors import NewsprismError
 from newsprism.store.cli import register as register_store_commands
+
+if TYPE_CHECKING:
+    from newsprism.brief import StageTimer
+    from newsprism.model import Article, Brief
 
 app = typer.Typer(
     name="newsprism",
@@ -74,7 +78,7 @@ def brief(
     ] = "sqlite:///newsprism.db",
 ) -> None:
     """Write the brief of one story: entities, quotes, claims, conflicts, timeline, framing."""
-    from newsprism.brief import StageTimer, build_brief
+    from newsprism.brief import StageTimer
     from newsprism.ingest import read_articles
     from newsprism.report import render
 
@@ -91,7 +95,7 @@ def brief(
             articles = result.articles
             for problem in result.problems:
                 warn(problem)
-    story_brief = build_brief(articles, timer=timer)
+    story_brief = _brief_with_progress(articles, timer)
     with timer.stage("render"):
         text = render(story_brief, output_format.value)
     write_output(text, output)
@@ -99,6 +103,36 @@ def brief(
         for name, seconds in timer.seconds.items():
             warn(f"{name:<10} {seconds:7.3f} s")
         warn(f"{'total':<10} {sum(timer.seconds.values()):7.3f} s")
+
+
+def _brief_with_progress(articles: list[Article], timer: StageTimer) -> Brief:
+    """The brief, with a progress line on a terminal: a large story takes minutes."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from newsprism.brief import STAGES, build_brief
+
+    console = Console(stderr=True)
+    columns = (
+        SpinnerColumn(),
+        TextColumn(f"brief of {len(articles)} article(s): {{task.description}}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as bar:
+        task = bar.add_task("reading", total=len(STAGES))
+
+        def started(name: str) -> None:
+            if name in STAGES:
+                bar.update(task, description=name, completed=STAGES.index(name))
+
+        timer.on_start = started
+        try:
+            return build_brief(articles, timer=timer)
+        finally:
+            timer.on_start = None
 
 
 @app.command()

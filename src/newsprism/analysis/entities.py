@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from scipy.cluster.hierarchy import DisjointSet
@@ -211,6 +212,7 @@ _PLACE_WORD = re.compile(r"\b(?:in|into|to|from|at|near|across|outside|around)\s
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-free, case-free, punctuation-light key of a name: Guaidó -> guaido."""
     decomposed = unicodedata.normalize("NFKD", text)
