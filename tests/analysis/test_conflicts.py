@@ -905,3 +905,36 @@ def test_lacking_evidence_for_a_claim_is_no_claim_for_a_denial_to_answer() -> No
         "site is nuclear related.",
     )
     assert [c.kind for c in _full_run(claim, denial)] == ["denial"]
+
+
+def test_figures_of_two_seasons_or_of_an_additional_group_are_no_numeric_conflict() -> None:
+    # FNC-1 stories: a running back's yards; a drone strike and the militants "also" killed
+    coach, analyst = "Coach Sean Payton said the Saints", "Analyst Mike Clay said the Saints"
+    last = article("a.txt", "One", f"{coach} ran for 793 yards last season.")
+    this = article("b.txt", "Two", f"{analyst} ran for 716 yards this season.")
+    assert _full_run(last, this) == []
+    same = article("c.txt", "Three", f"{analyst} ran for 716 yards last season.")
+    assert [c.kind for c in _full_run(last, same)] == ["numeric"]
+    strike = article(
+        "d.txt", "Four", "Governor Ahmed Saleh said a drone strike killed nine militants in Shabwa."
+    )
+    more = article(
+        "e.txt", "Five", "Colonel Ali Omar said ten militants were also killed in Shabwa."
+    )
+    assert _full_run(strike, more) == []
+    ten = article("f.txt", "Six", "Colonel Ali Omar said ten militants were killed in Shabwa.")
+    assert [c.kind for c in _full_run(strike, ten)] == ["numeric"]
+
+
+def test_one_speakers_figures_for_two_different_acts_are_no_misquote() -> None:
+    # FNC-1 story on Apple Watch bands: an analyst's revenue and price figures
+    added = article(
+        "a.txt", "One", "Analyst Gene Munster said the bands would add $25 to each watch sold."
+    )
+    priced = article(
+        "b.txt", "Two", "Analyst Gene Munster said the bands would range in price from $29."
+    )
+    assert _full_run(added, priced) == []
+    sold = article("c.txt", "Three", "Analyst Gene Munster said the bands would sell for $29.")
+    sold_too = article("d.txt", "Four", "Analyst Gene Munster said the bands would sell for $25.")
+    assert [c.kind for c in _full_run(sold, sold_too)] == ["quote-variant"]

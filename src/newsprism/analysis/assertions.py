@@ -198,6 +198,7 @@ EVENT_FAMILIES = {
     "inform": ("inform", "tell", "message", "letter", "notify", "notification"),
     "attack": ("attack", "strike", "bomb", "bombing", "shell", "shelling", "raid"),
     "arrest": ("arrest", "detain", "detention", "custody", "jail"),
+    "exaggerate": ("exaggerate", "exaggeration", "overestimate", "overstate", "inflate"),
 }
 EVENT_OF = {word: family for family, words in EVENT_FAMILIES.items() for word in words}
 

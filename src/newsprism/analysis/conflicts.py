@@ -141,6 +141,9 @@ class ClaimView:
     denied_events: set[str] | None = None  # events in the clause a "nonsense" speaks of
     people: set[str] = field(default_factory=set)  # persons the claim names, resolved
     qualifiers: set[str] = field(default_factory=set)  # counts that only qualify a noun
+    # when the claim says it happened ("last season", "dawn saturday"), lower-cased
+    times: set[str] = field(default_factory=set)
+    additional: bool = False  # counts more of something ("10 militants were also killed")
 
     @property
     def texts(self) -> list[str]:
@@ -292,10 +295,39 @@ def _views(
             if _describes_other_noun(span, q):
                 qualifiers.add(q.text)
         people = _people(story, head.article_id, span, entities)
-        views.append(
-            ClaimView(claim, head, topics, counted, _phrase_scope_events(span), people, qualifiers)
+        view = ClaimView(
+            claim, head, topics, counted, _phrase_scope_events(span), people, qualifiers
         )
+        view.times = _time_phrases(span)
+        view.additional = any(t.lower_ in _ADDITIVE and t.dep_ == "advmod" for t in span)
+        views.append(view)
     return views
+
+
+_ADDITIVE = frozenset({"also", "additionally", "too"})
+
+
+def _time_phrases(span: Span) -> set[str]:
+    """The date and time phrases of a claim, as the parser marks them."""
+    phrases: list[list[str]] = []
+    for tok in span:
+        if tok.ent_type_ in ("DATE", "TIME"):
+            if tok.ent_iob_ == "B" or not phrases:
+                phrases.append([])
+            phrases[-1].append(tok.lower_)
+    return {" ".join(p) for p in phrases}
+
+
+def _other_times(a: ClaimView, b: ClaimView) -> bool:
+    """Both claims say when, and no time of one is the other's or part of it: "last season"
+    and "this season" are two seasons' figures; "Saturday" and "dawn Saturday" are one day."""
+    if not a.times or not b.times:
+        return False
+    return not any(
+        set(x.split()) <= set(y.split()) or set(y.split()) <= set(x.split())
+        for x in a.times
+        for y in b.times
+    )
 
 
 def _people(story: ParsedStory, article_id: str, span: Span, entities: EntityIndex) -> set[str]:
@@ -608,9 +640,11 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
     out: list[tuple[float, Conflict]] = []
     sa, sb = a.claim.speaker, b.claim.speaker
     clash = _incompatible(_figures(a), _figures(b))
+    if clash and (_other_times(a, b) or a.additional or b.additional):
+        clash = None  # two times' or two groups' figures, not two renderings of one
     if sa and sa == sb:
         if sim < VARIANT_COSINE or not (
-            clash
+            (clash and _same_act(a.head, b.head))
             or (
                 a.head.negated != b.head.negated
                 and sim >= 0.75
