@@ -8,7 +8,7 @@ from newsprism.analysis.conflicts import counted_phrase, find_conflicts, negates
 from newsprism.analysis.entities import EntityIndex, resolve_entities
 from newsprism.analysis.quantities import quantities_in_span
 from newsprism.analysis.quotes import extract_quotes
-from newsprism.model import Article, Quote, stable_id
+from newsprism.model import Article, Claim, Quote, stable_id
 from newsprism.nlp.pipeline import DocIndex, load_nlp, parse_story
 
 
@@ -938,3 +938,21 @@ def test_one_speakers_figures_for_two_different_acts_are_no_misquote() -> None:
     sold = article("c.txt", "Three", "Analyst Gene Munster said the bands would sell for $29.")
     sold_too = article("d.txt", "Four", "Analyst Gene Munster said the bands would sell for $25.")
     assert [c.kind for c in _full_run(sold, sold_too)] == ["quote-variant"]
+
+
+def test_a_denial_of_one_clause_answers_that_clauses_events_only() -> None:
+    # FNC-1 live blog on Mohammed Emwazi: "refuted this" denies the Somalia accusation, not
+    # the telling of "told a pal", which had met "he told friends" in another article
+    from newsprism.analysis.conflicts import _counter_events, _views
+
+    text = (
+        "It is alleged that the young Londoner was accused of trying to reach Somalia, but "
+        "Emwazi refuted this and then told a pal how MI5 officers tried to recruit him."
+    )
+    blog = article("a.txt", "One", text)
+    story = parse_story([blog])
+    entities = resolve_entities(story)
+    claim = Claim(id="c1", text=text.rstrip("."), speaker="Emwazi", article_ids=[blog.id])
+    [view] = _views(story, [claim], [], entities)
+    assert view.head.denial and view.topics[0].endswith("accused of trying to reach Somalia")
+    assert "inform" not in _counter_events(view)

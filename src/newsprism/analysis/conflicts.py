@@ -282,8 +282,11 @@ def _views(
         if any(_cue_lemma(cues.get(q, "")) in DENIAL_VERBS for q in claim.quote_ids):
             head.denial = True  # "X denied [that ...]": the text is what X denies
         topics = [claim.text]
+        denied_events = _phrase_scope_events(span)
         if head.denial and (denied := denied_text(span)) is not None:
             topics = [denied]  # what is called untrue, not all the sentence tells
+            if denied_events is None:  # ... and its events, not those of "told a pal"
+                denied_events = _topic_events(denied)
         if head.denial or head.negated_event or head.stability:
             topics += [t for t in _denial_context(story, head) if claim.text not in t]
         counted = {}
@@ -295,9 +298,7 @@ def _views(
             if _describes_other_noun(span, q):
                 qualifiers.add(q.text)
         people = _people(story, head.article_id, span, entities)
-        view = ClaimView(
-            claim, head, topics, counted, _phrase_scope_events(span), people, qualifiers
-        )
+        view = ClaimView(claim, head, topics, counted, denied_events, people, qualifiers)
         view.times = _time_phrases(span)
         view.additional = any(t.lower_ in _ADDITIVE and t.dep_ == "advmod" for t in span)
         views.append(view)
