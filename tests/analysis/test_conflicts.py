@@ -956,3 +956,23 @@ def test_a_denial_of_one_clause_answers_that_clauses_events_only() -> None:
     [view] = _views(story, [claim], [], entities)
     assert view.head.denial and view.topics[0].endswith("accused of trying to reach Somalia")
     assert "inform" not in _counter_events(view)
+
+
+def test_counts_of_two_acts_in_claims_that_share_an_event_are_no_numeric_conflict() -> None:
+    # FNC-1 story on the Saqlawiya siege: soldiers surrounded against soldiers killed
+    surrounded = article(
+        "a.txt",
+        "One",
+        "The ministry said militants used chlorine gas in Saqlawiyah, after surrounding more "
+        "than 400 soldiers, which led to the death of three hundreds of them.",
+    )
+    killed = article(
+        "b.txt",
+        "Two",
+        "Ali al-Budairi said ISIS killed 300 out of 400 soldiers they besieged in Saqlawiya.",
+    )
+    assert _full_run(surrounded, killed) == []
+    also_killed = article(
+        "c.txt", "Three", "The ministry said militants killed more than 400 soldiers in Saqlawiyah."
+    )
+    assert [c.kind for c in _full_run(also_killed, killed)] == ["numeric"]

@@ -143,6 +143,7 @@ class ClaimView:
     qualifiers: set[str] = field(default_factory=set)  # counts that only qualify a noun
     # when the claim says it happened ("last season", "dawn saturday"), lower-cased
     times: set[str] = field(default_factory=set)
+    acts: dict[str, str] = field(default_factory=dict)  # count's text -> the verb counting it
     additional: bool = False  # counts more of something ("10 militants were also killed")
 
     @property
@@ -300,12 +301,40 @@ def _views(
         people = _people(story, head.article_id, span, entities)
         view = ClaimView(claim, head, topics, counted, denied_events, people, qualifiers)
         view.times = _time_phrases(span)
+        view.acts = {q.text: act for q in _counts(claim.quantities) if (act := _act_of(span, q))}
         view.additional = any(t.lower_ in _ADDITIVE and t.dep_ == "advmod" for t in span)
         views.append(view)
     return views
 
 
 _ADDITIVE = frozenset({"also", "additionally", "too"})
+
+
+def _act_of(span: Span, quantity: Quantity) -> str | None:
+    """The verb whose subject or object the counted noun is ("killed 300 soldiers", "300
+    soldiers were killed"), as its event family where it has one, else its lemma."""
+    found = _counted_noun(span, quantity)
+    if found is None:
+        return None
+    token = found[0]
+    for _ in range(4):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() not in _LISTING_VERBS:
+            return event_family(token) or token.lemma_.lower()
+    return None
+
+
+# Verbs that list what something else did or holds: "seized a cache ..., including seven rifles"
+_LISTING_VERBS = frozenset({"include", "comprise", "contain"})
+
+
+def _counted_by_one_act(a: ClaimView, qa: Quantity, b: ClaimView, qb: Quantity) -> bool:
+    """Whether two counts can be of one thing: the verbs that count them agree, where both
+    are known."""
+    act_a, act_b = a.acts.get(qa.text), b.acts.get(qb.text)
+    return act_a is None or act_b is None or act_a == act_b
 
 
 def _time_phrases(span: Span) -> set[str]:
@@ -669,6 +698,8 @@ def _pair_conflicts(a: ClaimView, b: ClaimView, sim: float) -> list[tuple[float,
             and sim >= NUMERIC_COSINE
             and lexical_overlap(a.head, b.head) >= 0.34
             and _same_act(a.head, b.head)
+            # "surrounding more than 400 soldiers" and "killed 300": two acts' counts
+            and _counted_by_one_act(a, figures[0], b, figures[1])
             # Thomas's 793 yards and Ivory's 716 are two players' figures
             and not (a.people and b.people and not a.people & b.people)
             and not _different_groups(
