@@ -537,3 +537,17 @@ def test_a_form_of_address_is_no_description() -> None:
     assert mueller is not None and mueller.description is None
     doctor = index_of("Dr Walat Omar said patients turned up at the clinic.").find("Walat Omar")
     assert doctor is not None and doctor.description == "Dr"
+
+
+def test_a_demonym_before_a_full_name_is_a_description() -> None:
+    # FNC-1 body on Mohammed Emwazi: "Londoner Mohammed Emwazi" tagged as one name
+    index = index_of(
+        "Jihadi John has been unmasked as Londoner Mohammed Emwazi. Mohammed Emwazi grew up "
+        "in west London."
+    )
+    emwazi = index.find("Mohammed Emwazi")
+    assert emwazi is not None and emwazi.description == "Londoner"
+    assert not any(e.name.startswith("Londoner") for e in index.entities)
+    # a first name the story does not derive from a place stays in the name
+    kept = index_of("Ali Hassan Mohammed spoke in Baghdad. Hassan Mohammed left Baghdad.")
+    assert kept.find("Ali Hassan Mohammed") is not None

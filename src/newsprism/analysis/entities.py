@@ -536,6 +536,8 @@ def _doc_mentions(article_id: str, index: DocIndex, names: _StoryNames) -> list[
                 owner_label = "GPE" if fold(_joined(owner)) in names.places else "PERSON"
                 found.append(_mention(article_id, text, owner, owner_label, None, False))
                 tokens, title, the_cap = _strip_edges(rest, label)
+            if _demonym_before_name(tokens, names):
+                title, tokens = tokens[:1], tokens[1:]  # "Londoner Mohammed Emwazi"
         else:
             people = _people_in_span(tokens, names)
             if people is not None:
@@ -633,6 +635,19 @@ def _split_possessor(tokens: list[Token], names: _StoryNames) -> tuple[list[Toke
                 return tokens[:i], tokens[i + 1 :]
             break
     return [], tokens
+
+
+def _demonym_before_name(tokens: list[Token], names: _StoryNames) -> bool:
+    """ "Londoner Mohammed Emwazi", tagged one name: a word made from a place the story names
+    ("London"), before a full name the story gives on its own."""
+    if len(tokens) < 3 or fold(_joined(tokens[1:])) not in names.full_names:
+        return False
+    word = tokens[0].lower_
+    return any(
+        len(part) >= 4 and word.startswith(part[:-1]) and word != part
+        for place in names.places
+        for part in place.split()
+    )
 
 
 def _title_before_person(
