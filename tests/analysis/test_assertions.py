@@ -170,6 +170,15 @@ def test_what_was_aimed_at_asked_or_unknown_is_not_denied(sentence: str) -> None
     assert not negated_event(sentence)
 
 
+def test_not_the_first_time_says_it_happened_again() -> None:
+    # FNC-1 story on rumours of Fidel Castro's death
+    assert not negated_event(
+        "This is not the first time Fidel Castro's alleged death has taken over social media."
+    )
+    assert not negated_event("It is not the only attack on the village.")
+    assert negated_event("The first attack did not kill anyone.")
+
+
 def test_not_attacking_denies_an_attack_though_attack_can_cue_words() -> None:
     assert negated_event("The army did not attack the village.")
     assert negated_event("The army could not have attacked the village.")

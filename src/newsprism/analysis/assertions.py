@@ -502,6 +502,7 @@ _JUDGING_VERBS = frozenset(
 )
 _GOAL_WORDS = frozenset({"sure", "ensure", "certain", "guarantee", "insure"})
 _NOT_ONLY = frozenset({"alone", "only", "just", "merely", "simply", "solely"})
+_NOT_THE_FIRST = frozenset({"first", "only", "last"})
 _SETTING_PREPOSITIONS = frozenset(
     {"at", "in", "during", "near", "inside", "outside", "after", "before", "since", "amid"}
 )
@@ -534,6 +535,14 @@ def _negated_events(span: Span) -> set[str]:
                 for t in scope.subtree
             ):
                 continue  # "We will not do the air strikes alone": they will be done
+            if any(
+                t.dep_ == "amod"
+                and t.lower_ in _NOT_THE_FIRST
+                and t.head.dep_ == "attr"
+                and t.head.head.i == scope.i
+                for t in scope.subtree
+            ):
+                continue  # "not the first time his death has taken over": it has, again
             # "we weren't investigating him and that I had told ...": the coordinated clause
             # is outside what the negation denies ...
             # ... nor the clause it judges: "attacking the ports wouldn't be effective"
