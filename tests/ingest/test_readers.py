@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -102,8 +103,7 @@ def test_feed_entries_with_link_title_date() -> None:
 
 def _warc_record(url: str, payload: bytes, content_type: str) -> bytes:
     http = (
-        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n"
-        f"Content-Length: {len(payload)}\r\n\r\n"
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n\r\n"
     ).encode() + payload
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\n"
@@ -197,3 +197,19 @@ def test_windows_1252_text_opening_like_a_byte_order_mark_is_not_utf16(tmp_path:
     write(tmp_path / "odd.txt", ("ÿþ " + STORY).encode("cp1252"))
     (article,) = read_articles([tmp_path]).articles
     assert STORY.strip()[:40] in article.text
+
+
+def test_a_copy_of_an_article_is_read_once_but_another_outlets_copy_is_kept(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "a.txt", STORY)
+    write(tmp_path / "copy.txt", STORY)
+    result = read_articles([tmp_path])
+    assert [a.file for a in result.articles] == ["a.txt"]
+    assert any("copy.txt: skipped, the same text as" in p for p in result.problems)
+    lines = [
+        json.dumps({"outlet": outlet, "title": "Budget", "text": STORY}) for outlet in ("AP", "NYT")
+    ]
+    write(tmp_path / "wire.jsonl", "\n".join(lines))
+    outlets = [a.outlet for a in read_articles([tmp_path / "wire.jsonl"]).articles]
+    assert outlets == ["AP", "NYT"]  # syndication: both outlets carry the story

@@ -48,8 +48,9 @@ def build_article(raw: RawDocument, settings: Settings = DEFAULT) -> Article:
         site = site or page.site_name
     else:
         body = raw.text or ""
-    cleaned = clean_text(body[: settings.max_parse_chars * 2], known_title=title,
-                         find_title=title is None, url=url)
+    cleaned = clean_text(
+        body[: settings.max_parse_chars * 2], known_title=title, find_title=title is None, url=url
+    )
     if not cleaned.text.strip():
         raise UnreadableFile("no article text found")
     url = url or cleaned.url
@@ -100,8 +101,9 @@ def clean_articles(articles: list[Article], max_words: int = 40) -> list[Article
     for members in by_outlet.values():
         if len(members) < 2:
             continue
-        sets = {i: {" ".join(p.lower().split()) for p in _paragraphs(articles[i].text)}
-                for i in members}
+        sets = {
+            i: {" ".join(p.lower().split()) for p in _paragraphs(articles[i].text)} for i in members
+        }
         for a in members:
             for b in members:
                 if a >= b:
@@ -134,6 +136,8 @@ def read_articles(paths: list[Path], settings: Settings = DEFAULT) -> ReadResult
     docs, problems = read_documents(paths, settings)
     articles: list[Article] = []
     seen: set[str] = set()
+    # (outlet, title, words) of each article read -> where it was read from
+    texts: dict[tuple[str | None, str | None, str], str] = {}
     for raw in docs:
         try:
             article = build_article(raw, settings)
@@ -143,6 +147,13 @@ def read_articles(paths: list[Path], settings: Settings = DEFAULT) -> ReadResult
         if article.id in seen:
             problems.append(f"{raw.source}: skipped, the same article was already read")
             continue
+        # A copy of one outlet's article under another name would count its quotes and
+        # claims twice; the same text from two outlets is syndication, and both carry it.
+        key = (article.outlet, article.title, " ".join(article.text.casefold().split()))
+        if key in texts:
+            problems.append(f"{raw.source}: skipped, the same text as {texts[key]}")
+            continue
+        texts[key] = raw.source
         seen.add(article.id)
         articles.append(article)
     if not articles:
