@@ -551,3 +551,17 @@ def test_a_demonym_before_a_full_name_is_a_description() -> None:
     # a first name the story does not derive from a place stays in the name
     kept = index_of("Ali Hassan Mohammed spoke in Baghdad. Hassan Mohammed left Baghdad.")
     assert kept.find("Ali Hassan Mohammed") is not None
+
+
+def test_a_role_set_before_a_name_keeps_what_it_is_the_role_of() -> None:
+    # ECB+ story on the Qeshm earthquake
+    index = index_of(
+        "Meanwhile, the head of the Interior Ministry's Natural Disasters Headquarters, Abbas "
+        "Jazayeri, said that the situation on the island was under control."
+    )
+    jazayeri = index.find("Abbas Jazayeri")
+    assert jazayeri is not None
+    assert jazayeri.description == "head of the Interior Ministry's Natural Disasters Headquarters"
+    assert index.with_role("head") == [jazayeri]
+    kushner = index_of("Trump's son-in-law, Jared Kushner, met them.").find("Jared Kushner")
+    assert kushner is not None and kushner.description == "Trump's son-in-law"

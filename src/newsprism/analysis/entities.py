@@ -248,9 +248,7 @@ class EntityIndex:
     descriptions: dict[str, list[str]] = field(default_factory=dict)
     # Lookups built on first use, rebuilt when entities or mentions are added (and reset
     # where an alias is): find() and entity_at() run for every pair of claims conflicts compare.
-    _by_name: tuple[int, dict[str, Entity]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    _by_name: tuple[int, dict[str, Entity]] | None = field(default=None, repr=False, compare=False)
     _by_article: tuple[int, dict[str, list[tuple[int, int, str]]]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -413,11 +411,10 @@ def _appos_description(name: list[Token], text: str) -> tuple[str, Token] | None
     if ent_root.dep_ == "appos" and head.pos_ == "NOUN" and not head.ent_type_:
         if not set_off:
             return None
-        end = head.i
-        while end + 2 < ent_root.i and doc[end + 1].text == "-":  # "son-in-law, Jared Kushner"
-            end += 2
-        nouns = [t for t in head.subtree if t.i < ent_root.i and not t.is_punct]
-        nouns = [t for t in nouns if head.left_edge.i <= t.i <= end]
+        # the role with what it is of, up to the comma before the name: "the head of the
+        # Interior Ministry's Natural Disasters Headquarters, Abbas Jazayeri"
+        nouns = [t for t in head.subtree if t.i < before and (not t.is_punct or t.text == "-")]
+        nouns = [t for t in nouns if head.left_edge.i <= t.i]
     else:
         for child in ent_root.children:
             if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.ent_type_:
