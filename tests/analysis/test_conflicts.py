@@ -924,6 +924,15 @@ def test_figures_of_two_seasons_or_of_an_additional_group_are_no_numeric_conflic
     assert _full_run(strike, more) == []
     ten = article("f.txt", "Six", "Colonel Ali Omar said ten militants were killed in Shabwa.")
     assert [c.kind for c in _full_run(strike, ten)] == ["numeric"]
+    # "too late" says how late, not that more were killed
+    late = article(
+        "g.txt",
+        "Seven",
+        "Governor Ahmed Saleh said nine militants were killed in an attack that came too late "
+        "to stop.",
+    )
+    in_attack = article("h.txt", "Eight", "Colonel Ali Omar said ten militants were killed.")
+    assert [c.kind for c in _full_run(late, in_attack)] == ["numeric"]
 
 
 def test_one_speakers_figures_for_two_different_acts_are_no_misquote() -> None:

@@ -299,11 +299,24 @@ def _views(
             if _describes_other_noun(span, q):
                 qualifiers.add(q.text)
         people = _people(story, head.article_id, span, entities)
-        view = ClaimView(claim, head, topics, counted, denied_events, people, qualifiers)
-        view.times = _time_phrases(span)
-        view.acts = {q.text: act for q in _counts(claim.quantities) if (act := _act_of(span, q))}
-        view.additional = any(t.lower_ in _ADDITIVE and t.dep_ == "advmod" for t in span)
-        views.append(view)
+        views.append(
+            ClaimView(
+                claim,
+                head,
+                topics,
+                counted,
+                denied_events=denied_events,
+                people=people,
+                qualifiers=qualifiers,
+                times=_time_phrases(span),
+                acts={q.text: act for q in _counts(claim.quantities) if (act := _act_of(span, q))},
+                # "10 militants were also killed", "killed too"; not "too small"
+                additional=any(
+                    t.lower_ in _ADDITIVE and t.dep_ == "advmod" and t.head.pos_ == "VERB"
+                    for t in span
+                ),
+            )
+        )
     return views
 
 
