@@ -219,6 +219,12 @@ def test_what_a_denial_calls_untrue_is_its_own_clause() -> None:
     assert denied_text(second) == "He was accused of trying to reach Somalia"
     whole = load_nlp()("Peskov denied the reports.")
     assert denied_text(whole[:]) is None
+    # FNC-1 bodies on Pope Francis and pets: the idea denied, not the death told after "and"
+    more = load_nlp()(
+        "Pope Benedict XVI had also denied the idea of pets entering heaven and said their "
+        "death simply meant the end of their existence on Earth."
+    )
+    assert denied_text(more[:]) == "the idea of pets entering heaven"
 
 
 def test_a_relative_pronoun_speaks_for_the_name_it_hangs_on() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.analysis.assertions import Assertion, annotate
 from newsprism.analysis.claims import build_claims
 from newsprism.analysis.conflicts import counted_phrase, find_conflicts, negates_the_same
@@ -192,6 +194,35 @@ def test_head_counts_of_different_groups_are_a_scope_difference_saying_what_each
     [scope] = [c for c in conflicts if c.kind == "scope-difference"]
     assert "staff" in scope.explanation and "defense ministry officers" in scope.explanation
     assert not [c for c in conflicts if c.kind in ("contradiction", "numeric", "denial")]
+
+
+def test_counts_of_people_by_two_different_acts_are_no_scope_difference() -> None:
+    # FNC-1 bodies on the Kimani Gray shooting: the vigil's crowd and the officers who shot
+    # him; Rostec's staff cut to a few dozen and Galeotti's 300 officers there are one scope
+    from newsprism.analysis.conflicts import _scope_pair, _views
+
+    texts = {
+        "vigil": "more than a hundred people joined a candlelit vigil for Kimani Gray",
+        "shot": "two plainclothes officers fatally shot Kimani Gray on Saturday",
+        "cut": "the company has cut its staff in Syria to a few dozen",
+        "there": "there are 300 defense ministry officers in Syria",
+    }
+    articles = [article(f"{k}.txt", k, f"{t}.") for k, t in texts.items()]
+    story = parse_story(articles)
+    entities = resolve_entities(story)
+    claims = [
+        Claim(
+            id=k,
+            text=t,
+            speaker=k,
+            article_ids=[a.id],
+            quantities=quantities_in_span(load_nlp()(t)[:]),
+        )
+        for (k, t), a in zip(texts.items(), articles, strict=True)
+    ]
+    vigil, shot, cut, there = _views(story, claims, [], entities)
+    assert _scope_pair(vigil, shot) is None
+    assert _scope_pair(cut, there) is not None
 
 
 def test_nonsense_judges_its_own_clause_not_what_follows_but() -> None:
@@ -521,6 +552,78 @@ def test_a_negation_variant_negates_a_word_the_other_rendering_says() -> None:
     ]
     _, conflicts = run([a, b], quotes)
     assert [c.kind for c in conflicts] == ["quote-variant"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # FNC-1 bodies on a Serbian school's sex-education row: "failing to" is "not"
+        (
+            "Babici blamed parents for not educating their children properly",
+            "Babici is blaming parents for failing to educate their children properly",
+        ),
+        # FNC-1 bodies on a prankster's video: "none of" negates as "not" does
+        ("the video was not staged", "none of the videos were staged or scripted"),
+    ],
+)
+def test_two_ways_of_saying_not_are_one_rendering(one: str, other: str) -> None:
+    a = article("a.txt", "One", f"Nenad Babici said {one}.")
+    b = article("b.txt", "Two", f"Nenad Babici said {other}.")
+    quotes = [quote(a, one, "Nenad Babici"), quote(b, other, "Nenad Babici")]
+    _, conflicts = run([a, b], quotes)
+    assert [c.kind for c in conflicts] == []
+
+
+def test_a_denial_answers_the_claim_that_asserts_the_event_not_one_telling_of_a_story() -> None:
+    # FNC-1 bodies on a fake report of Banksy's arrest
+    hoax = article("a.txt", "One", "Spokeswoman Jo Brooks said the Banksy arrest is a hoax.")
+    arrested = article(
+        "b.txt", "Two", "The National Report said Banksy was arrested in London by a task force."
+    )
+    story = article(
+        "c.txt",
+        "Three",
+        "Fact-checker Tom Hart said the article contains all the elements you would expect to "
+        "see from a news story covering the Banksy arrest, including quotes from those close "
+        "to Banksy.",
+    )
+    [denial] = _full_run(hoax, arrested, story)
+    assert denial.kind == "denial" and denial.a.text.startswith("Banksy was arrested")
+
+
+def test_a_denial_of_genocide_answers_the_charge_of_genocide() -> None:
+    # DUC 2004 set d30051t: Jelisic admitted the killings and denied they were genocide
+    charge = article(
+        "a.txt",
+        "One",
+        "Prosecutor Jane Roe said Goran Jelisic is guilty of genocide against Muslims.",
+    )
+    boast = article(
+        "b.txt",
+        "Two",
+        "Witness Ana Kovac said Jelisic boasted about the number of Muslims he had killed.",
+    )
+    denied = article(
+        "c.txt", "Three", "Jelisic has denied that the killing spree constituted genocide."
+    )
+    [denial] = _full_run(charge, boast, denied)
+    assert denial.kind == "denial" and "guilty of genocide" in denial.a.text
+
+
+def test_refusing_to_leave_is_not_leaving_so_no_evacuation_contradicts_it() -> None:
+    # FNC-1 bodies on the siege of Kobani
+    refuse = article(
+        "a.txt",
+        "One",
+        "The Syrian Observatory for Human Rights said many of the civilians refuse to leave.",
+    )
+    trapped = article(
+        "b.txt",
+        "Two",
+        "Kurdish official Anwar Muslim said there are civilians trapped in the centre of town, "
+        "whom we cannot evacuate because of snipers.",
+    )
+    assert _full_run(refuse, trapped) == []
 
 
 def test_a_negated_rendering_negates_a_word_the_other_says() -> None:
@@ -933,6 +1036,18 @@ def test_figures_of_two_seasons_or_of_an_additional_group_are_no_numeric_conflic
     )
     in_attack = article("h.txt", "Eight", "Colonel Ali Omar said ten militants were killed.")
     assert [c.kind for c in _full_run(late, in_attack)] == ["numeric"]
+    # FNC-1 story on the missing Iguala students: "14 more" officers on top of the first 22
+    detained = article(
+        "i.txt",
+        "Nine",
+        "The paper said officials have detained 30 people, including 22 police officers.",
+    )
+    more_officers = article(
+        "j.txt",
+        "Ten",
+        "Attorney General Jesus Murillo Karam said 14 more police officers had been arrested.",
+    )
+    assert _full_run(detained, more_officers) == []
 
 
 def test_one_speakers_figures_for_two_different_acts_are_no_misquote() -> None:

@@ -126,3 +126,23 @@ def test_a_rate_names_what_it_is_per(text: str, unit: str) -> None:
 )
 def test_a_rounded_figure_fits_what_it_rounds(a: str, b: str, fits: bool) -> None:
     assert compatible(one(a), one(b)) is fits
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "approx"),
+    [
+        # FNC-1 bodies on the Saint-Jean-sur-Richelieu attack: "run over", not "more than"
+        ("He is accused of running over two Canadian Forces soldiers.", "two", False),
+        ("The rebels handed over 300 rifles.", "300", False),
+        ("They killed over 300 people.", "over 300", True),
+    ],
+)
+def test_a_verbs_over_is_no_more_than(sentence: str, text: str, approx: bool) -> None:
+    (quantity,) = quantities_in_span(load_nlp()(sentence)[:])
+    assert (quantity.text, quantity.approx) == (text, approx)
+
+
+def test_a_count_stops_at_the_next_noun_phrase() -> None:
+    # FNC-1 bodies on a meteorite in Managua: two measures of one crater
+    doc = load_nlp()("The meteorite left a crater with a radius 39 feet and a depth of 16 feet.")
+    assert [(q.value, q.unit) for q in quantities_in_span(doc[:])] == [(39, "foot"), (16, "foot")]

@@ -194,7 +194,19 @@ EVENT_FAMILIES = {
         "growth",
         "add",
     ),
-    "kill": ("kill", "killing", "die", "death", "dead", "casualty", "fatality"),
+    "kill": (
+        "kill",
+        "killing",
+        "die",
+        "death",
+        "dead",
+        "casualty",
+        "fatality",
+        "murder",
+        "massacre",
+        "slaughter",
+        "genocide",
+    ),
     "inform": ("inform", "tell", "message", "letter", "notify", "notification"),
     "attack": ("attack", "strike", "bomb", "bombing", "shell", "shelling", "raid"),
     "arrest": ("arrest", "detain", "detention", "custody", "jail"),
@@ -311,7 +323,19 @@ def _open_alternative(tok: Token) -> bool:
 
 
 _NEGATOR_DEPS = frozenset(
-    {"neg", "det", "advmod", "nsubj", "dobj", "attr", "npadvmod", "pobj", "cc", "preconj"}
+    {
+        "neg",
+        "det",
+        "advmod",
+        "nsubj",
+        "nsubjpass",
+        "dobj",
+        "attr",
+        "npadvmod",
+        "pobj",
+        "cc",
+        "preconj",
+    }
 )
 
 
@@ -320,6 +344,22 @@ def _negations(span: Span) -> list[Token]:
         tok
         for tok in span
         if tok.lower_ in NEGATORS and tok.dep_ in _NEGATOR_DEPS and not _open_alternative(tok)
+    ]
+
+
+_NEGATIVE_IMPLICATIVES = frozenset({"fail", "refuse", "neglect"})
+
+
+def _failed_verbs(span: Span) -> list[Token]:
+    """What "fail to" or "refuse to" says did not happen: "failing to educate their children"
+    is "not educating" them, so two renderings that use one and the other agree; "many
+    refuse to leave" tells of no one leaving."""
+    return [
+        child
+        for tok in span
+        if tok.lemma_.lower() in _NEGATIVE_IMPLICATIVES
+        for child in tok.children
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX")
     ]
 
 
@@ -465,6 +505,7 @@ HEARSAY_NOUNS = frozenset(
         "speculation",
         "suggestion",
         "hoax",
+        "story",
     }
 )
 
@@ -473,10 +514,17 @@ def denied_text(span: Span) -> str | None:
     """What a denial verb inside the span calls untrue, when the span says more besides:
     "... but he refused to co-operate and denied he had any links to terrorism" denies the
     links, not what the rest of the sentence tells; "was accused of X, but Emwazi refuted
-    this" denies the clause "this" stands for. None when the whole span is what is denied."""
+    this" denies the clause "this" stands for; "denied the idea of pets entering heaven and
+    said ..." denies the idea. None when the whole span is what is denied."""
     verb = next((t for t in span if _denies(t)), None)
-    if verb is None or verb.i == span.root.i:
-        return None  # "The ministry denied that ...": the span says nothing else
+    if verb is None:
+        return None
+    if verb.i == span.root.i and not any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children
+    ):
+        # "The ministry denied that ...": the span says nothing else; "denied the idea of
+        # pets entering heaven and said their death meant ..." says more
+        return None
     said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj", "nsubjpass")]
     if not said:
         return None
@@ -630,8 +678,9 @@ def annotate(assertion: Assertion, span: Span, entities: EntityIndex, index: Doc
     ``index`` is the span's parse; its entities are read from it, not from ``Span.ents``,
     which walks the whole document on each read."""
     negations = _negations(span)
-    assertion.negated = bool(negations) or _lacks_evidence(span)
-    assertion.negated_words = _negated_words(negations)
+    failed = _failed_verbs(span)
+    assertion.negated = bool(negations or failed) or _lacks_evidence(span)
+    assertion.negated_words = _negated_words(negations) | {v.lemma_.lower() for v in failed}
     assertion.negated_events = _negated_events(span)
     assertion.negated_event = bool(assertion.negated_events)
     assertion.denial = denial_phrase(span) is not None or any(

@@ -21,6 +21,7 @@ One conflict per pair of claims and per denier and claim: a dispute is listed on
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -127,6 +128,13 @@ PEOPLE_NOUNS = {
     "individual",
     "casualty",
     "element",
+    "suspect",
+    "passenger",
+    "hostage",
+    "survivor",
+    "inmate",
+    "tourist",
+    "player",
 }
 
 
@@ -314,13 +322,24 @@ def _views(
                 additional=any(
                     t.lower_ in _ADDITIVE and t.dep_ == "advmod" and t.head.pos_ == "VERB"
                     for t in span
-                ),
+                )
+                or _counts_more(claim),
             )
         )
     return views
 
 
 _ADDITIVE = frozenset({"also", "additionally", "too"})
+_MORE_OF = re.compile(r"\s+(?:more|additional|further|other|new|extra)\b", re.IGNORECASE)
+
+
+def _counts_more(claim: Claim) -> bool:
+    """ "14 more police officers", "eight additional people": a count on top of another."""
+    for quantity in _counts(claim.quantities):
+        at = claim.text.find(quantity.text)
+        if at >= 0 and _MORE_OF.match(claim.text, at + len(quantity.text)):
+            return True
+    return False
 
 
 def _act_of(span: Span, quantity: Quantity) -> str | None:
@@ -628,6 +647,8 @@ def find_conflicts(
         # Reported side by side in one article is strong evidence of the link.
         together = bool(set(counter.claim.article_ids) & set(target.claim.article_ids))
         score = sim + (0.3 if shared_event else 0.0) + (0.2 if together else 0.0)
+        if _counter_events(counter) & target.head.asserted_events:
+            score += 0.1  # "Banksy was arrested" over "a news story covering an arrest"
         if counter.head.stability and _counts(target.claim.quantities):
             score += 0.3  # "has not changed" answers a claim about a changed number
         if _shares_amount(counter, target):
@@ -768,8 +789,13 @@ def _same_act(a: Assertion, b: Assertion) -> bool:
     return bool(a.verbs & b.verbs or a.events & b.events)
 
 
+# What a count of a state is counted by: "there are 300 officers", "the staff numbers 40";
+# None where no verb counts it.
+_STATES = frozenset({None, "be", "have", "remain", "number", "total"})
+
+
 def _scope_pair(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
-    """Counts of the same broad class (people) of different counted groups.
+    """Counts of the same broad class (people) of different counted groups, by one act.
 
     Counts that can be equal ("about 1,000 staff", "about a thousand troops") are most
     likely one group named two ways, not two groups.
@@ -782,7 +808,15 @@ def _scope_pair(a: ClaimView, b: ClaimView) -> tuple[Quantity, Quantity] | None:
         return None
     for qa in _counts(a.claim.quantities):
         for qb in _counts(b.claim.quantities):
-            if qa.unit != qb.unit and _referent(qa.unit) == _referent(qb.unit):
+            # "a hundred people joined a vigil" and "two officers shot him" never looked
+            # like one count; "cut its staff to a few dozen" and "there are 300 officers"
+            # (a state) do
+            acts = {a.acts.get(qa.text), b.acts.get(qb.text)}
+            if (
+                qa.unit != qb.unit
+                and _referent(qa.unit) == _referent(qb.unit)
+                and (len(acts) == 1 or acts & _STATES)
+            ):
                 return qa, qb
     return None
 

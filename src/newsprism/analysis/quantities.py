@@ -505,8 +505,22 @@ def quantities_in_span(span: Span) -> list[Quantity]:
                 counted = found[k + 1]  # "300 out of 400 soldiers" counts soldiers
             unit = _parsed_unit(doc, base + counted.start, base + counted.end)
             quantity = quantity.model_copy(update={"unit": with_rate(unit, item.rate)})
-        results.append(quantity)
+        results.append(_without_verb_particle(quantity, doc, base + item.start))
     return results
+
+
+def _without_verb_particle(quantity: Quantity, doc: Doc, start: int) -> Quantity:
+    """ "running over two soldiers", "handed over 300 rifles": the verb's "over" is no
+    "more than", so the count is exact."""
+    word, _, rest = quantity.text.partition(" ")
+    if word.lower() not in ("over", "under") or not rest or quantity.low is not None:
+        return quantity
+    token = doc.char_span(start, start + len(word))
+    if token is None or not (
+        token[0].dep_ == "prt" or (token[0].dep_ == "prep" and token[0].head.pos_ == "VERB")
+    ):
+        return quantity
+    return quantity.model_copy(update={"approx": False, "text": rest})
 
 
 def _parsed_unit(doc: Doc, start: int, end: int) -> str | None:
@@ -530,6 +544,8 @@ def _counted_noun(doc: Doc, chunk: Span) -> str | None:
         if tok.lower_ in TIME_NOUNS:
             last_noun = None
             break
+        if tok.pos_ == "DET" and last_noun is not None:
+            break  # "a radius 39 feet and a depth of 16 feet": a second noun phrase
         if tok.pos_ == "NOUN":
             last_noun = tok
     if last_noun is not None:
